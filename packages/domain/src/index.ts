@@ -1,0 +1,80 @@
+// The public names of @wallet-ledger/domain, listed by name (no `export *`: the API is chosen).
+
+// ---------------------------------------------------------------- foundations
+export { AssertionError, absurd, assert } from './assert.js'
+export type { Decider } from './decider.js'
+export { foldEvents } from './decider.js'
+export type { DomainError, ErrorCode } from './errors.js'
+export { ERROR_CODES, domainError } from './errors.js'
+export * as limits from './limits.js'
+export type { RawEvent } from './codecs/event.js'
+export { commandCodec, eventCodec } from './codecs/event.js'
+export type { FieldProblem } from './codecs/report.js'
+export { decodeInput, fieldProblems } from './codecs/report.js'
+export {
+  AccountId,
+  AssetAmount,
+  AssetCode,
+  CallerId,
+  DecimalString,
+  IsoInstant,
+  LocalDate,
+  Metadata,
+  Percent,
+  Rate,
+  Sha256Hex,
+  boundedString,
+} from './codecs/common.js'
+export type { UpcastChain, UpcastRegistry, Upcaster } from './upcast.js'
+export { upcastEvent } from './upcast.js'
+
+// ---------------------------------------------------------------- money and assets
+export type { AmountErrorCode, AssetScale, Money } from './money/money.js'
+export {
+  addMoney,
+  compareMoney,
+  formatMinor,
+  formatMoney,
+  formatSignedMinor,
+  minMoney,
+  money,
+  moneyFromCanonical,
+  parseAmount,
+  parsePositiveAmount,
+  subtractMoney,
+  zero,
+} from './money/money.js'
+export type { RatedAmount } from './money/rounding.js'
+export { applyRate, isPercent, isRate, percentOfMinor, splitByLargestRemainder, targetFractionToSourceMinor } from './money/rounding.js'
+export type { RoundingRule } from './money/decimal.js'
+export type { Asset, AssetRegistry } from './asset/asset.js'
+export { BUILT_IN_ASSETS, builtInAssetRegistry, createAssetRegistry, findAsset } from './asset/asset.js'
+
+// ---------------------------------------------------------------- journal and accounts
+export type { Posting } from './journal/journal.js'
+export {
+  Direction,
+  JournalEntry,
+  JournalLeg,
+  LegRef,
+  assertBalanced,
+  buildJournalEntry,
+  isBalanced,
+  journalTotals,
+  legsOf,
+  signedLegMinor,
+} from './journal/journal.js'
+export type { BalanceRule } from './journal/systemAccounts.js'
+export {
+  CRYPTO_NETWORK_ACCOUNT_PREFIX,
+  PROMOTION_BUDGET_ACCOUNT_PREFIX,
+  SYSTEM_ACCOUNTS,
+  balanceRuleOf,
+  cryptoNetworkAccount,
+  isPlatformAccount,
+  promotionBudgetAccount,
+} from './journal/systemAccounts.js'
+
+// ---------------------------------------------------------------- security
+export type { LimitFacts, RequiredCheck, SecurityFacts, SenderFacts } from './security/authorization.js'
+export { Authorization, checkAuthorization, checkLimits, requiredCheck } from './security/authorization.js'

@@ -1,0 +1,65 @@
+// Every ceiling in one place, the unit last (STYLE.md section 8). Input over a limit is a rejection
+// with its own code; our own code going over is an assertion.
+import { assert } from './assert.js'
+
+/** Largest asset scale (decimal places) an asset may have. */
+export const ASSET_SCALE_MAX = 18
+/** Smallest asset scale. */
+export const ASSET_SCALE_MIN = 0
+/** Longest asset code, in characters. */
+export const ASSET_CODE_LENGTH_MAX = 12
+/** Digits allowed before the decimal point of an amount. */
+export const AMOUNT_INTEGER_DIGITS_MAX = 20
+/** Characters in an amount string: integer digits, the point and the largest scale. */
+export const AMOUNT_CHARS_MAX = AMOUNT_INTEGER_DIGITS_MAX + 1 + ASSET_SCALE_MAX
+/** Significant digits allowed in a conversion rate. */
+export const RATE_DIGITS_MAX = 30
+/** Characters of a percentage string ("12.5"). */
+export const PERCENT_CHARS_MAX = 12
+/** Characters of an id chosen by a caller (account id, promotion id). */
+export const ID_LENGTH_MAX = 64
+/** Characters of a memo on a payment. */
+export const MEMO_LENGTH_MAX = 140
+/** Characters of a free-text reason (freeze, failure, adjustment). */
+export const REASON_LENGTH_MAX = 200
+/** Characters of an external reference (bank reference, evidence reference). */
+export const REFERENCE_LENGTH_MAX = 128
+/** Entries in a metadata map. */
+export const METADATA_ENTRIES_MAX = 16
+/** Characters of a metadata key. */
+export const METADATA_KEY_LENGTH_MAX = 40
+/** Characters of a metadata value. */
+export const METADATA_VALUE_LENGTH_MAX = 256
+/** Characters of an idempotency key. */
+export const IDEMPOTENCY_KEY_LENGTH_MAX = 128
+/** Open holds one account may have at once. */
+export const HOLDS_OPEN_PER_ACCOUNT_MAX = 1_000
+/** Evidence items one dispute may carry. */
+export const EVIDENCE_ITEMS_PER_DISPUTE_MAX = 20
+/** Refunds one payment may have. */
+export const REFUNDS_PER_PAYMENT_MAX = 100
+/** Payment ids in one unauthorized-use report. */
+export const PAYMENT_IDS_PER_REPORT_MAX = 50
+/** Legs in one journal entry. */
+export const JOURNAL_LEGS_MAX = 16
+/** Events in one append. */
+export const APPEND_EVENTS_MAX = 64
+/** Events in one page of a read. */
+export const READ_PAGE_EVENTS_MAX = 1_024
+/** Steps in one workflow. */
+export const WORKFLOW_STEPS_MAX = 16
+/** Retries of a command after a revision clash before `concurrency_conflict`. */
+export const COMMAND_RETRIES_MAX = 8
+/** Holidays a ledger may be configured with. */
+export const HOLIDAYS_MAX = 2_000
+/** Days the settlement window search may look ahead before asserting a broken calendar. */
+export const CALENDAR_LOOKAHEAD_DAYS_MAX = 60
+/** Latest settlement window, in business days. */
+export const SETTLEMENT_DAYS_MAX = 3
+/** Earliest settlement window, in business days. */
+export const SETTLEMENT_DAYS_MIN = 1
+
+assert(READ_PAGE_EVENTS_MAX >= APPEND_EVENTS_MAX, 'a read page must hold a whole append')
+assert(ASSET_SCALE_MIN <= ASSET_SCALE_MAX, 'asset scale range is empty')
+assert(SETTLEMENT_DAYS_MIN <= SETTLEMENT_DAYS_MAX, 'settlement window is empty')
+assert(CALENDAR_LOOKAHEAD_DAYS_MAX > SETTLEMENT_DAYS_MAX * 7, 'calendar look-ahead too short')

@@ -1,0 +1,23 @@
+// The project list. vitest 4 reads projects only from `test.projects`, so vitest.config.ts imports
+// this file; each package runs as its own project and resolves its siblings' TypeScript sources
+// through the `@wallet-ledger/source` export condition (no build needed to test).
+import type { TestProjectInlineConfiguration } from 'vitest/config'
+
+const SOURCE_CONDITIONS = ['@wallet-ledger/source', 'import', 'module', 'node', 'default']
+
+const project = (name: string, root: string): TestProjectInlineConfiguration => ({
+  resolve: { conditions: SOURCE_CONDITIONS },
+  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
+  test: {
+    name,
+    root,
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    environment: 'node',
+  },
+})
+
+export const projects: TestProjectInlineConfiguration[] = [
+  project('domain', './packages/domain'),
+  project('core', './packages/core'),
+  project('testing', './packages/testing'),
+]
