@@ -20,4 +20,6 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('domain', './packages/domain'),
   project('core', './packages/core'),
   project('testing', './packages/testing'),
+  // Repository-wide checks: the lint rules that hold the architecture together.
+  project('repo', '.'),
 ]
