@@ -46,6 +46,16 @@ export const JOURNAL_LEGS_MAX = 16
 export const APPEND_EVENTS_MAX = 64
 /** Events in one page of a read. */
 export const READ_PAGE_EVENTS_MAX = 1_024
+/** Characters of a stream name (`<namespace>.<aggregate>-<id>`). */
+export const STREAM_NAME_LENGTH_MAX = 256
+/** Characters of an event type name. */
+export const EVENT_TYPE_LENGTH_MAX = 128
+/** Characters of an envelope's correlation id, causation id or actor. */
+export const ENVELOPE_ID_LENGTH_MAX = 128
+/** Stored bytes of one event (its canonical JSON, envelope included). */
+export const EVENT_BYTES_MAX = 65_536
+/** Stored bytes of one snapshot's state (its canonical JSON). */
+export const SNAPSHOT_BYTES_MAX = 1_048_576
 /** Steps in one workflow. */
 export const WORKFLOW_STEPS_MAX = 16
 /** Retries of a command after a revision clash before `concurrency_conflict`. */
