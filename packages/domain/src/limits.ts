@@ -34,6 +34,14 @@ export const METADATA_VALUE_LENGTH_MAX = 256
 export const IDEMPOTENCY_KEY_LENGTH_MAX = 128
 /** Open holds one account may have at once. */
 export const HOLDS_OPEN_PER_ACCOUNT_MAX = 1_000
+/**
+ * Keyed money steps (journal legs, holds) one account remembers, so a replayed step is a no-op.
+ * Counted in events, not time: the engine retries a step within minutes, and an account that
+ * needs its exact revision for the step (debits, holds) sees far fewer events than this meanwhile.
+ */
+export const APPLIED_OPERATIONS_REMEMBERED_MAX = 1_024
+/** Characters of an account's contact reference (the engine's ciphertext of phone and email). */
+export const CONTACT_REFERENCE_LENGTH_MAX = 2_048
 /** Evidence items one dispute may carry. */
 export const EVIDENCE_ITEMS_PER_DISPUTE_MAX = 20
 /** Refunds one payment may have. */
