@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'withdrawal_not_found',
   'dispute_not_found',
   'promotion_not_found',
+  'promotion_already_exists',
   'refund_exceeds_captured',
   'capture_exceeds_authorized',
   'dispute_open',
