@@ -1,16 +1,17 @@
 // The only module that imports decimal.js (lint enforces it). A private clone keeps a user's
 // global Decimal settings from ever changing our arithmetic.
-import DecimalJs from 'decimal.js'
+// The named export: decimal.mjs's default export has no `.Decimal` property under ESM.
+import { Decimal as DecimalJs } from 'decimal.js'
 import { assert } from '../assert.js'
 import { AMOUNT_CHARS_MAX, RATE_DIGITS_MAX } from '../limits.js'
 
 /** Significant digits: enough that amount × rate is exact before the one rounding after it. */
-const PRECISION_DIGITS = 120
+const PRECISION_DIGITS = 160
 
 /** A private Decimal constructor: exact products, plain notation, no user settings. */
-export const Decimal = DecimalJs.Decimal.clone({
+export const Decimal = DecimalJs.clone({
   precision: PRECISION_DIGITS,
-  rounding: DecimalJs.Decimal.ROUND_DOWN,
+  rounding: DecimalJs.ROUND_DOWN,
   toExpNeg: -9e15,
   toExpPos: 9e15,
 })
@@ -21,10 +22,10 @@ assert(PRECISION_DIGITS >= 2 * (AMOUNT_CHARS_MAX + RATE_DIGITS_MAX), 'decimal pr
 /** Named rounding rules; each rounding site picks one by name and rounds once. */
 export const ROUNDING = {
   /** Toward zero: what we credit a customer when a fraction cannot be paid. */
-  down: DecimalJs.Decimal.ROUND_DOWN,
+  down: DecimalJs.ROUND_DOWN,
   /** Banker's rounding: fees and percentages, unbiased over many postings. */
-  halfEven: DecimalJs.Decimal.ROUND_HALF_EVEN,
+  halfEven: DecimalJs.ROUND_HALF_EVEN,
   /** Away from zero. */
-  up: DecimalJs.Decimal.ROUND_UP,
+  up: DecimalJs.ROUND_UP,
 } as const
 export type RoundingRule = keyof typeof ROUNDING
