@@ -1,3 +1,20 @@
 // The public names of @wallet-ledger/testing, listed by name.
 export type { DeciderSpec, DeciderThen } from './deciderSpec.js'
 export { deciderSpec } from './deciderSpec.js'
+
+// ---------------------------------------------------------------- money arbitraries
+export type { ExactFraction, InvalidAmountCase, InvalidAmountKind, MoneyBounds } from './arbitraries/money.js'
+export {
+  arbAmountInput,
+  arbAsset,
+  arbAssetPair,
+  arbCanonicalAmount,
+  arbInvalidAmount,
+  arbInvalidAmountCase,
+  arbMoney,
+  arbPositiveMoney,
+  arbRate,
+  arbRegisteredAsset,
+  exactFraction,
+  maxMinorOf,
+} from './arbitraries/money.js'
