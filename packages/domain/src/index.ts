@@ -78,3 +78,18 @@ export {
 // ---------------------------------------------------------------- security
 export type { LimitFacts, RequiredCheck, SecurityFacts, SenderFacts } from './security/authorization.js'
 export { Authorization, checkAuthorization, checkLimits, requiredCheck } from './security/authorization.js'
+
+// ---------------------------------------------------------------- business calendar
+export type { BusinessCalendarInput, Submission, Weekday } from './calendar/index.js'
+export {
+  BusinessCalendar,
+  DEFAULT_CUTOFF,
+  LocalTime,
+  SettlementWindow,
+  addDays,
+  createBusinessCalendar,
+  epochDayOf,
+  isBusinessDay,
+  settlementWindow,
+  weekdayOf,
+} from './calendar/index.js'

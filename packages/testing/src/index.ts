@@ -18,3 +18,15 @@ export {
   exactFraction,
   maxMinorOf,
 } from './arbitraries/money.js'
+
+// ---------------------------------------------------------------- calendar arbitraries
+export type { CalendarOptions, DateSpan } from './arbitraries/calendar.js'
+export {
+  DEFAULT_SPAN,
+  arbAnyLocalDate,
+  arbBusinessCalendar,
+  arbInvalidCalendarInput,
+  arbLocalDate,
+  arbLocalTime,
+  arbSubmission,
+} from './arbitraries/calendar.js'
