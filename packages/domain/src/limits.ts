@@ -42,6 +42,8 @@ export const HOLDS_OPEN_PER_ACCOUNT_MAX = 1_000
 export const APPLIED_OPERATIONS_REMEMBERED_MAX = 1_024
 /** Characters of an account's contact reference (the engine's ciphertext of phone and email). */
 export const CONTACT_REFERENCE_LENGTH_MAX = 2_048
+/** Characters of a withdrawal's destination reference (the engine's ciphertext of the account or address). */
+export const DESTINATION_REFERENCE_LENGTH_MAX = 2_048
 /** Evidence items one dispute may carry. */
 export const EVIDENCE_ITEMS_PER_DISPUTE_MAX = 20
 /** Refunds one payment may have. */
