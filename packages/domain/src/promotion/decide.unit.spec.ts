@@ -1,0 +1,390 @@
+// Proves every promotion rule and error code with given/when/then: creation and its funding entry,
+// the quote (percent rounded down, fixed below the amount, dates, budget, cap), recording a
+// discount and returning it, idempotent replays, and evolve refusing a corrupt stream.
+import { describe, expect, it } from 'vitest'
+import { deciderSpec } from '@wallet-ledger/testing'
+import type { DecimalString, IsoInstant, JournalEntry } from '../index.js'
+import {
+  AssertionError,
+  buildJournalEntry,
+  moneyFromCanonical,
+  promotionBudgetAccount,
+} from '../index.js'
+import type { ApplyDiscount, CreatePromotion, ReturnDiscount } from './commands.js'
+import { promotionDecider, promotionStream } from './decide.js'
+import type { DiscountApplied, DiscountReturned, PromotionCreated } from './events.js'
+import { promotionFactsOf, quoteDiscount } from './quote.js'
+import type { ActivePromotion } from './state.js'
+import { evolvePromotion, initialPromotionState } from './state.js'
+
+// ---------------------------------------------------------------- fixtures
+
+const spec = deciderSpec(promotionDecider)
+const PROMO = 'spring'
+const BUDGET = promotionBudgetAccount(PROMO)
+const AT = '2026-11-26T08:00:00.000Z' as IsoInstant
+const amount = (text: string) => text as DecimalString
+const usd = (text: string) => moneyFromCanonical('USD', text)
+
+const create = (overrides: Partial<CreatePromotion> = {}): CreatePromotion =>
+  ({
+    type: 'CreatePromotion',
+    promotionId: PROMO,
+    asset: 'USD',
+    budget: amount('100.00'),
+    discount: { percent: '10' },
+    entryId: 'promo-entry',
+    at: AT,
+    ...overrides,
+  }) as CreatePromotion
+
+const created = (command: CreatePromotion = create()): PromotionCreated => {
+  const { type: _type, entryId, ...rest } = command
+  const entry = buildJournalEntry(entryId, [
+    { account: 'world:marketing-fund', amount: usd(command.budget), direction: 'debit' },
+    { account: BUDGET, amount: usd(command.budget), direction: 'credit' },
+  ])
+  return {
+    type: 'PromotionCreated',
+    schemaVersion: 1,
+    data: { ...rest, entry },
+  } as PromotionCreated
+}
+
+/** A payment's entry: payer pays `amount - discount`, the budget the discount, the payee all. */
+const paymentEntry = (entryId: string, gross: string, discount: string): JournalEntry =>
+  buildJournalEntry(entryId, [
+    {
+      account: 'alice',
+      amount: { ...usd(gross), minor: usd(gross).minor - usd(discount).minor },
+      direction: 'debit',
+    },
+    { account: BUDGET, amount: usd(discount), direction: 'debit' },
+    { account: 'shop', amount: usd(gross), direction: 'credit' },
+  ])
+
+/** A refund's entry giving `share` back to the budget. */
+const refundEntry = (entryId: string, share: string): JournalEntry =>
+  buildJournalEntry(entryId, [
+    { account: 'shop', amount: usd(share), direction: 'debit' },
+    { account: BUDGET, amount: usd(share), direction: 'credit' },
+  ])
+
+const apply = (
+  paymentId: string,
+  gross: string,
+  discount: string,
+  at = AT,
+  accountId = 'alice',
+): ApplyDiscount =>
+  ({
+    type: 'ApplyDiscount',
+    promotionId: PROMO,
+    paymentId,
+    accountId,
+    amount: amount(gross),
+    entry: paymentEntry(`entry-${paymentId}`, gross, discount),
+    at,
+  }) as ApplyDiscount
+
+const applied = (paymentId: string, discount: string, accountId = 'alice'): DiscountApplied =>
+  ({
+    type: 'DiscountApplied',
+    schemaVersion: 1,
+    data: {
+      promotionId: PROMO,
+      paymentId,
+      accountId,
+      amount: discount,
+      entryId: `entry-${paymentId}`,
+      leg: 1,
+      at: AT,
+    },
+  }) as DiscountApplied
+
+const giveBack = (paymentId: string, entryId: string, share: string): ReturnDiscount =>
+  ({
+    type: 'ReturnDiscount',
+    promotionId: PROMO,
+    paymentId,
+    entry: refundEntry(entryId, share),
+    at: AT,
+  }) as ReturnDiscount
+
+const returned = (paymentId: string, entryId: string, share: string): DiscountReturned =>
+  ({
+    type: 'DiscountReturned',
+    schemaVersion: 1,
+    data: { promotionId: PROMO, paymentId, amount: share, entryId, leg: 1, at: AT },
+  }) as DiscountReturned
+
+const stateOf = (events: readonly (PromotionCreated | DiscountApplied | DiscountReturned)[]) =>
+  events.reduce(evolvePromotion, initialPromotionState) as ActivePromotion
+
+// ---------------------------------------------------------------- CreatePromotion
+
+describe('CreatePromotion', () => {
+  it('funds the budget account from the marketing fund in one entry', () => {
+    const [event] = spec.given([]).when(create()).then([created()]) as PromotionCreated[]
+    expect(event?.data.entry.legs).toEqual([
+      { account: 'world:marketing-fund', asset: 'USD', amount: '100.00', direction: 'debit' },
+      { account: BUDGET, asset: 'USD', amount: '100.00', direction: 'credit' },
+    ])
+  })
+
+  it('records the optional cap and dates', () => {
+    const command = create({
+      discount: { fixed: amount('5.00') },
+      capPerAccount: amount('10.00'),
+      validFrom: '2026-11-01T00:00:00.000Z' as IsoInstant,
+      validUntil: '2026-12-01T00:00:00.000Z' as IsoInstant,
+    })
+    spec
+      .given([])
+      .when(command)
+      .then([created(command)])
+  })
+
+  it('records nothing when created again with the same terms', () =>
+    spec.given([created()]).when(create()).thenNothing())
+
+  it('refuses the same id with other terms', () =>
+    spec
+      .given([created()])
+      .when(create({ budget: amount('200.00') }))
+      .thenRejects('promotion_already_exists'))
+
+  it('refuses a zero budget', () => {
+    const error = spec
+      .given([])
+      .when(create({ budget: amount('0.00') }))
+      .thenRejects('amount_not_positive')
+    expect(error.details).toEqual({ path: 'budget' })
+  })
+
+  it.each(['0', '0.0', '100', '100.00'])('refuses a %s percent discount', (percent) => {
+    const command = create({ discount: { percent } as CreatePromotion['discount'] })
+    expect(spec.given([]).when(command).thenRejects('invalid_input').details).toEqual({
+      path: 'discount.percent',
+    })
+  })
+
+  it('refuses a zero fixed discount', () =>
+    spec
+      .given([])
+      .when(create({ discount: { fixed: amount('0.00') } }))
+      .thenRejects('amount_not_positive'))
+
+  it('refuses a fixed discount larger than the budget', () =>
+    spec
+      .given([])
+      .when(create({ discount: { fixed: amount('100.01') } }))
+      .thenRejects('invalid_input'))
+
+  it('refuses a zero cap per account', () =>
+    spec
+      .given([])
+      .when(create({ capPerAccount: amount('0.00') }))
+      .thenRejects('amount_not_positive'))
+
+  it('refuses dates that end before they start', () => {
+    const command = create({
+      validFrom: '2026-12-01T00:00:00.000Z' as IsoInstant,
+      validUntil: '2026-12-01T00:00:00.000Z' as IsoInstant,
+    })
+    expect(spec.given([]).when(command).thenRejects('invalid_input').details).toEqual({
+      path: 'validUntil',
+    })
+  })
+})
+
+// ---------------------------------------------------------------- ApplyDiscount
+
+describe('ApplyDiscount', () => {
+  it('records the discount, citing the budget leg of the payment entry', () =>
+    spec
+      .given([created()])
+      .when(apply('p1', '20.00', '2.00'))
+      .then([applied('p1', '2.00')]))
+
+  it('records nothing when the same payment is applied again (replayed step)', () =>
+    spec
+      .given([created(), applied('p1', '2.00')])
+      .when(apply('p1', '20.00', '2.00'))
+      .thenNothing())
+
+  it('refuses an unknown promotion', () =>
+    spec
+      .given([])
+      .when(apply('p1', '20.00', '2.00'))
+      .thenRejects('promotion_not_found'))
+
+  it('refuses when the remaining budget cannot cover the full discount', () => {
+    const small = create({ budget: amount('1.50') })
+    spec
+      .given([created(small)])
+      .when(apply('p1', '20.00', '2.00'))
+      .thenRejects('promotion_exhausted')
+  })
+
+  it('takes exactly the remaining budget', () => {
+    const small = create({ budget: amount('2.00') })
+    spec
+      .given([created(small)])
+      .when(apply('p1', '20.00', '2.00'))
+      .then([applied('p1', '2.00')])
+  })
+
+  it('refuses a discount past the cap per account, but not for another account', () => {
+    const capped = create({ capPerAccount: amount('3.00') })
+    const history = [created(capped), applied('p1', '2.00')]
+    spec
+      .given(history)
+      .when(apply('p2', '20.00', '2.00'))
+      .thenRejects('promotion_cap_exceeded')
+    spec
+      .given(history)
+      .when(apply('p2', '20.00', '2.00', AT, 'bob'))
+      .then([applied('p2', '2.00', 'bob')])
+  })
+
+  it('gives the cap back when a refund returns the discount', () => {
+    const capped = create({ capPerAccount: amount('3.00') })
+    const history = [created(capped), applied('p1', '2.00'), returned('p1', 'r1', '2.00')]
+    spec
+      .given(history)
+      .when(apply('p2', '20.00', '2.00'))
+      .then([applied('p2', '2.00')])
+  })
+
+  it('refuses outside the validity dates, both ends inclusive', () => {
+    const from = '2026-11-26T08:00:00.000Z' as IsoInstant
+    const until = '2026-11-27T08:00:00.000Z' as IsoInstant
+    const dated = [created(create({ validFrom: from, validUntil: until }))]
+    spec
+      .given(dated)
+      .when(apply('p1', '20.00', '2.00', '2026-11-26T07:59:59.999Z' as IsoInstant))
+      .thenRejects('promotion_not_valid')
+    spec
+      .given(dated)
+      .when(apply('p1', '20.00', '2.00', '2026-11-27T08:00:00.001Z' as IsoInstant))
+      .thenRejects('promotion_not_valid')
+    spec
+      .given(dated)
+      .when(apply('p1', '20.00', '2.00', from))
+      .then([{ ...applied('p1', '2.00'), data: { ...applied('p1', '2.00').data, at: from } }])
+    spec
+      .given(dated)
+      .when(apply('p1', '20.00', '2.00', until))
+      .then([{ ...applied('p1', '2.00'), data: { ...applied('p1', '2.00').data, at: until } }])
+  })
+
+  it('asserts when the entry carries a discount the rule does not give (engine bug)', () => {
+    expect(() =>
+      promotionDecider.decide(apply('p1', '20.00', '3.00'), stateOf([created()])),
+    ).toThrow(AssertionError)
+  })
+})
+
+// ---------------------------------------------------------------- ReturnDiscount
+
+describe('ReturnDiscount', () => {
+  const history = [created(), applied('p1', '2.00')]
+
+  it('gives a refund share back to the budget, citing its leg', () =>
+    spec
+      .given(history)
+      .when(giveBack('p1', 'r1', '0.50'))
+      .then([returned('p1', 'r1', '0.50')]))
+
+  it('records nothing when the same refund entry is returned again', () =>
+    spec
+      .given([...history, returned('p1', 'r1', '0.50')])
+      .when(giveBack('p1', 'r1', '0.50'))
+      .thenNothing())
+
+  it('refuses to return more than the payment received', () =>
+    spec
+      .given([...history, returned('p1', 'r1', '1.50')])
+      .when(giveBack('p1', 'r2', '0.51'))
+      .thenRejects('refund_exceeds_captured'))
+
+  it('refuses a payment that got no discount', () =>
+    spec
+      .given(history)
+      .when(giveBack('p9', 'r1', '0.50'))
+      .thenRejects('invalid_transition'))
+
+  it('refuses an unknown promotion', () =>
+    spec
+      .given([])
+      .when(giveBack('p1', 'r1', '0.50'))
+      .thenRejects('promotion_not_found'))
+
+  it('restores the remaining budget', () => {
+    const state = stateOf([...history, returned('p1', 'r1', '0.50')])
+    expect(state.remaining).toBe(9850n)
+    expect(promotionFactsOf(state, 'alice').usedByAccount).toBe('1.50')
+  })
+})
+
+// ---------------------------------------------------------------- quoteDiscount
+
+describe('quoteDiscount', () => {
+  const facts = (discount: CreatePromotion['discount'], remaining = '100.00') => ({
+    ...promotionFactsOf(stateOf([created(create({ discount }))]), 'alice'),
+    remaining: amount(remaining),
+  })
+  const quote = (discount: CreatePromotion['discount'], gross: string, asset = 'USD') =>
+    quoteDiscount(facts(discount), { asset, amount: gross, at: AT })
+
+  it('rounds a percent discount down to the minor unit', () => {
+    // 10 % of 0.99 is 0.099: the budget pays 0.09, never more than the advertised percentage.
+    expect(quote({ percent: '10' as never }, '0.99')).toEqual({ _tag: 'Right', right: usd('0.09') })
+    expect(quote({ percent: '12.5' as never }, '10.00')).toEqual({
+      _tag: 'Right',
+      right: usd('1.25'),
+    })
+  })
+
+  it('gives zero (no promotion) when the percentage of a tiny amount rounds to nothing', () =>
+    expect(quote({ percent: '10' as never }, '0.09')).toEqual({
+      _tag: 'Right',
+      right: usd('0.00'),
+    }))
+
+  it('refuses a fixed discount not below the amount, rather than making the payment free', () => {
+    expect(quote({ fixed: amount('5.00') }, '5.01')).toEqual({ _tag: 'Right', right: usd('5.00') })
+    const refused = quote({ fixed: amount('5.00') }, '5.00')
+    expect(refused._tag === 'Left' && refused.left.code).toBe('promotion_not_valid')
+  })
+
+  it('refuses another asset', () => {
+    const refused = quote({ percent: '10' as never }, '5.00', 'CNY')
+    expect(refused._tag === 'Left' && refused.left.code).toBe('promotion_not_valid')
+  })
+})
+
+// ---------------------------------------------------------------- evolve and stream
+
+describe('evolve and stream', () => {
+  it('asserts on a discount before the promotion exists (corrupt stream)', () =>
+    expect(() => evolvePromotion(initialPromotionState, applied('p1', '2.00'))).toThrow(
+      AssertionError,
+    ))
+
+  it('asserts on a discount applied twice to one payment', () =>
+    expect(() => stateOf([created(), applied('p1', '2.00'), applied('p1', '2.00')])).toThrow(
+      AssertionError,
+    ))
+
+  it('asserts on a return larger than the discount', () =>
+    expect(() => stateOf([created(), applied('p1', '2.00'), returned('p1', 'r1', '2.01')])).toThrow(
+      AssertionError,
+    ))
+
+  it('names the stream, with an optional namespace', () => {
+    expect(promotionStream('spring')).toBe('promotion-spring')
+    expect(promotionStream('spring', 'acme')).toBe('acme.promotion-spring')
+  })
+})
