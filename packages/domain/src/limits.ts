@@ -14,6 +14,8 @@ export const AMOUNT_INTEGER_DIGITS_MAX = 20
 export const AMOUNT_CHARS_MAX = AMOUNT_INTEGER_DIGITS_MAX + 1 + ASSET_SCALE_MAX
 /** Significant digits allowed in a conversion rate. */
 export const RATE_DIGITS_MAX = 30
+/** Characters of the exact remainder a conversion records: '0.' and every decimal amount × rate can have. */
+export const CONVERSION_REMAINDER_CHARS_MAX = 2 + ASSET_SCALE_MAX + 2 * RATE_DIGITS_MAX
 /** Characters of a percentage string ("12.5"). */
 export const PERCENT_CHARS_MAX = 12
 /** Characters of an id chosen by a caller (account id, promotion id). */
