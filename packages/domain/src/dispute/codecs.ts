@@ -61,12 +61,6 @@ export const DisputedPaymentFacts = t.type(
   'DisputedPaymentFacts',
 )
 
-/** One piece of evidence: who submitted it, an external reference and the sha-256 of the document. */
-export const Evidence = t.type(
-  { by: DisputeParty, reference: boundedString(REFERENCE_LENGTH_MAX), sha256: Sha256Hex },
-  'Evidence',
-)
-
 // ---------------------------------------------------------------- commands
 
 /** Opens a dispute; `amount` absent means everything still disputable (captured - refunded). */

@@ -29,7 +29,6 @@ export {
   DisputedPaymentStatus,
   EngineId,
   EscalateDisputeCommand,
-  Evidence,
   EvidenceSubmittedV1,
   ExpireDisputeResponseCommand,
   OpenDisputeCommand,
