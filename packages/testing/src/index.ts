@@ -30,3 +30,16 @@ export {
   arbLocalTime,
   arbSubmission,
 } from './arbitraries/calendar.js'
+
+// ---------------------------------------------------------------- dispute arbitraries
+export type { DisputeHistory, DisputeHistoryOptions } from './arbitraries/dispute.js'
+export {
+  DISPUTE_OPENED_AT,
+  DISPUTE_RESPONSE_DUE_AT,
+  arbDisputeCommand,
+  arbDisputeHistory,
+  arbDisputeOpening,
+  arbOpenDisputeCommand,
+  disputableOf,
+  runDisputeCommands,
+} from './arbitraries/dispute.js'
