@@ -78,39 +78,25 @@ const openDispute = (command: OpenDispute, state: DisputeState): DisputeDecision
   const { captured, refunded, payeeAvailable } = amounts.right
   const { payment, paymentId } = command
   if (command.openedBy !== payment.payer) {
-    return left(
-      disputeError('invalid_transition', `only the payer of payment ${paymentId} can dispute it`, {
-        paymentId,
-      }),
-    )
+    const message = `only the payer of payment ${paymentId} can dispute it`
+    return left(disputeError('invalid_transition', message, { paymentId }))
   }
   const disputable = captured.minor - refunded.minor
   if (!DISPUTABLE_STATUSES.has(payment.status) || disputable <= 0n) {
     const message = `payment ${paymentId} is ${payment.status}: only a settled payment that is not fully refunded can be disputed`
     return left(disputeError('invalid_transition', message, { paymentId, status: payment.status }))
   }
-  const amountMinor = amounts.right.amount?.minor ?? disputable
-  if (amountMinor === 0n)
-    return left(
-      disputeError('amount_not_positive', 'amount: must be greater than zero', { path: 'amount' }),
-    )
-  if (amountMinor > disputable) {
-    const remaining = formatMinor(disputable, captured.scale)
-    const message = `amount: at most ${remaining} ${payment.asset} of payment ${paymentId} can still be disputed`
-    return left(
-      disputeError('dispute_amount_exceeds_payment', message, {
-        path: 'amount',
-        disputable: remaining,
-      }),
-    )
-  }
+  const amount = disputedAmount(command, amounts.right.amount, {
+    minor: disputable,
+    scale: captured.scale,
+  })
+  if (amount._tag === 'Left') return amount
   if (Date.parse(command.responseDueAt) <= Date.parse(command.at)) {
-    return left(
-      disputeError('invalid_input', 'responseDueAt: must be after at', { path: 'responseDueAt' }),
-    )
+    const message = 'responseDueAt: must be after at'
+    return left(disputeError('invalid_input', message, { path: 'responseDueAt' }))
   }
-  const heldMinor = amountMinor < payeeAvailable.minor ? amountMinor : payeeAvailable.minor
-  return right([disputeOpened(command, captured.scale, amountMinor, heldMinor)])
+  const heldMinor = amount.right < payeeAvailable.minor ? amount.right : payeeAvailable.minor
+  return right([disputeOpened(command, captured.scale, amount.right, heldMinor)])
 }
 
 /** The same fingerprint is a retry (nothing to record); another one reuses the idempotency key. */
@@ -180,6 +166,36 @@ const openingAmounts = (command: OpenDispute): Either<DisputeError, OpeningAmoun
     payeeAvailable: moneyFromCanonical(asset, command.payeeAvailable),
     amount: command.amount === undefined ? undefined : moneyFromCanonical(asset, command.amount),
   })
+}
+
+/** The disputed amount: the caller's, or everything still disputable; positive and within it. */
+const disputedAmount = (
+  command: OpenDispute,
+  amount: Money | undefined,
+  disputable: { readonly minor: bigint; readonly scale: number },
+): Either<DisputeError, bigint> => {
+  assert(disputable.minor > 0n, 'disputedAmount: nothing is disputable')
+  assert(
+    amount === undefined || amount.scale === disputable.scale,
+    'disputedAmount: scale mismatch',
+  )
+  const minor = amount?.minor ?? disputable.minor
+  if (minor === 0n) {
+    return left(
+      disputeError('amount_not_positive', 'amount: must be greater than zero', { path: 'amount' }),
+    )
+  }
+  if (minor > disputable.minor) {
+    const remaining = formatMinor(disputable.minor, disputable.scale)
+    const message = `amount: at most ${remaining} ${command.payment.asset} of payment ${command.paymentId} can still be disputed`
+    return left(
+      disputeError('dispute_amount_exceeds_payment', message, {
+        path: 'amount',
+        disputable: remaining,
+      }),
+    )
+  }
+  return right(minor)
 }
 
 const disputeOpened = (
