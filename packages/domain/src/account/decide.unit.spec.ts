@@ -1,0 +1,371 @@
+// Proves the account's lifecycle and settings rules (DESIGN.md section 3, "Account") one
+// given/when/then at a time: opening, freezing, unfreezing, closing, erasing the contact, two-factor,
+// payment password, limits, merchant fee rate, and every error code those commands can return.
+import { describe, expect, it } from 'vitest'
+import { deciderSpec } from '@wallet-ledger/testing'
+import { foldEvents } from '../decider.js'
+import { accountDecider } from './decide.js'
+import { senderFactsOf } from './senderFacts.js'
+import type { AccountCommand } from './commands.js'
+import type { AccountEvent } from './events.js'
+import {
+  ALICE,
+  AT,
+  TODAY,
+  accountFrozen,
+  accountOpened,
+  captureHold,
+  creditFunds,
+  debitFunds,
+  disableTwoFactor,
+  freezeAccount,
+  fundsCredited,
+  fundsDebited,
+  fundsHeld,
+  holdFunds,
+  openAccount,
+  releaseHold,
+  setLimits,
+  setMerchantFeeRate,
+  simpleCommand,
+  simpleEvent,
+  unfreezeAccount,
+} from './__fixtures__/factories.js'
+
+const spec = deciderSpec(accountDecider)
+const opened = accountOpened()
+const stateOf = (events: readonly AccountEvent[]) =>
+  foldEvents(accountDecider.evolve, accountDecider.initialState, events)
+
+// Every command but OpenAccount, for the rules that hold for all of them.
+const everyOtherCommand: readonly AccountCommand[] = [
+  freezeAccount(),
+  unfreezeAccount(),
+  simpleCommand('CloseAccount'),
+  simpleCommand('EraseContact'),
+  simpleCommand('EnableTwoFactor'),
+  disableTwoFactor(),
+  simpleCommand('SetPaymentPassword'),
+  setLimits({ perDayMax: '100.00' }),
+  setMerchantFeeRate('1.5'),
+  creditFunds('1.00'),
+  debitFunds('1.00'),
+  holdFunds('h1', '1.00'),
+  captureHold('h1', '1.00'),
+  releaseHold('h1'),
+]
+
+describe('opening', () => {
+  it('opens a user account', () => spec.given([]).when(openAccount()).then([accountOpened()]))
+
+  it('opens a merchant with its fee rate, and a merchant without one pays none', () => {
+    spec
+      .given([])
+      .when(openAccount('shop', 'merchant', { merchantFeeRate: '0.6' as never }))
+      .then([accountOpened('shop', 'merchant', { merchantFeeRate: '0.6' as never })])
+    const state = stateOf([accountOpened('shop', 'merchant')])
+    expect(state.status === 'active' && state.merchantFeeRate).toBe('0')
+  })
+
+  it('opens a system account under a platform id', () =>
+    spec
+      .given([])
+      .when(openAccount('system:fees', 'system'))
+      .then([accountOpened('system:fees', 'system')]))
+
+  it('keeps the contact reference and metadata it is given', () =>
+    spec
+      .given([])
+      .when(openAccount(ALICE, 'user', { contact: 'cipher:abc', metadata: { tier: 'gold' } }))
+      .then([accountOpened(ALICE, 'user', { contact: 'cipher:abc', metadata: { tier: 'gold' } })]))
+
+  it('refuses to open an account twice', () =>
+    spec.given([opened]).when(openAccount()).thenRejects('account_already_exists'))
+
+  it('refuses a system account without a platform id', () => {
+    const error = spec.given([]).when(openAccount(ALICE, 'system')).thenRejects('invalid_input')
+    expect(error.details).toMatchObject({ path: 'kind' })
+  })
+
+  it('refuses a user account with a platform id', () =>
+    spec.given([]).when(openAccount('world:bank-inflow', 'user')).thenRejects('invalid_input'))
+
+  it('refuses a fee rate on a user account', () => {
+    const command = openAccount(ALICE, 'user', { merchantFeeRate: '1' as never })
+    const error = spec.given([]).when(command).thenRejects('invalid_input')
+    expect(error.details).toMatchObject({ path: 'merchantFeeRate' })
+  })
+
+  it.each(everyOtherCommand.map((command) => [command.type, command] as const))(
+    'answers account_not_found to %s before the account is opened',
+    (_type, command) => {
+      spec.given([]).when(command).thenRejects('account_not_found')
+    },
+  )
+})
+
+describe('freezing and unfreezing', () => {
+  it('freezes an active account with a reason', () =>
+    spec
+      .given([opened])
+      .when(freezeAccount('phone stolen'))
+      .then([accountFrozen('phone stolen')]))
+
+  it('freezing a frozen account again records nothing', () =>
+    spec.given([opened, accountFrozen()]).when(freezeAccount('again')).thenNothing())
+
+  it('unfreezes a frozen account, recording how the owner was verified', () =>
+    spec
+      .given([opened, accountFrozen()])
+      .when(unfreezeAccount('video call with support'))
+      .then([
+        {
+          type: 'AccountUnfrozen',
+          schemaVersion: 1,
+          data: { accountId: ALICE, verification: 'video call with support', at: AT },
+        },
+      ]))
+
+  it('refuses to unfreeze an account that is not frozen', () =>
+    spec.given([opened]).when(unfreezeAccount()).thenRejects('account_not_frozen'))
+})
+
+describe('closing', () => {
+  const closedEvent = simpleEvent('AccountClosed')
+
+  it('closes an account with zero balances and no holds', () =>
+    spec
+      .given([opened, fundsCredited('5.00'), fundsDebited('5.00', { entryId: 'entry-2' })])
+      .when(simpleCommand('CloseAccount'))
+      .then([closedEvent]))
+
+  it('closes a frozen account that is empty', () =>
+    spec.given([opened, accountFrozen()]).when(simpleCommand('CloseAccount')).then([closedEvent]))
+
+  it('refuses to close an account with a balance', () => {
+    const error = spec
+      .given([opened, fundsCredited('0.01')])
+      .when(simpleCommand('CloseAccount'))
+      .thenRejects('account_not_empty')
+    expect(error.details).toMatchObject({ asset: 'USD' })
+  })
+
+  it('refuses to close an account with an open hold', () =>
+    spec
+      .given([opened, fundsCredited('5.00'), fundsHeld('h1', '5.00')])
+      .when(simpleCommand('CloseAccount'))
+      .thenRejects('account_not_empty'))
+
+  it('refuses to close an unrestricted account that is below zero', () =>
+    spec
+      .given([
+        accountOpened('system:suspense', 'system'),
+        fundsDebited('1.00', { accountId: 'system:suspense' }),
+      ])
+      .when(simpleCommand('CloseAccount', 'system:suspense'))
+      .thenRejects('account_not_empty'))
+
+  it.each(
+    everyOtherCommand
+      .filter((command) => command.type !== 'EraseContact')
+      .map((command) => [command.type, command] as const),
+  )('a closed account refuses %s with account_closed', (_type, command) => {
+    spec.given([opened, closedEvent]).when(command).thenRejects('account_closed')
+  })
+})
+
+describe('erasing the contact', () => {
+  const withContact = accountOpened(ALICE, 'user', { contact: 'cipher:abc' })
+
+  it('records the erasure, and the state forgets the reference', () => {
+    spec
+      .given([withContact])
+      .when(simpleCommand('EraseContact'))
+      .then([simpleEvent('ContactErased')])
+    const state = stateOf([withContact, simpleEvent('ContactErased')])
+    expect(state.status === 'active' && 'contact' in state).toBe(false)
+  })
+
+  it('erases the contact of a closed account too', () =>
+    spec
+      .given([withContact, simpleEvent('AccountClosed')])
+      .when(simpleCommand('EraseContact'))
+      .then([simpleEvent('ContactErased')]))
+
+  it('records nothing when there is no contact', () =>
+    spec.given([opened]).when(simpleCommand('EraseContact')).thenNothing())
+})
+
+describe('security settings', () => {
+  const twoFactorOn = simpleEvent('TwoFactorEnabled')
+
+  it('turns two-factor on, once', () => {
+    spec.given([opened]).when(simpleCommand('EnableTwoFactor')).then([twoFactorOn])
+    spec.given([opened, twoFactorOn]).when(simpleCommand('EnableTwoFactor')).thenNothing()
+  })
+
+  it('turns two-factor off with a passed two-factor check', () =>
+    spec
+      .given([opened, twoFactorOn])
+      .when(disableTwoFactor())
+      .then([simpleEvent('TwoFactorDisabled')]))
+
+  it('refuses to turn two-factor off with only the payment password', () =>
+    spec
+      .given([opened, twoFactorOn])
+      .when(disableTwoFactor('payment_password'))
+      .thenRejects('security_check_failed'))
+
+  it('refuses to turn two-factor off with a failed two-factor check', () =>
+    spec
+      .given([opened, twoFactorOn])
+      .when(disableTwoFactor('two_factor', false))
+      .thenRejects('security_check_failed'))
+
+  it('records nothing when two-factor is already off', () =>
+    spec.given([opened]).when(disableTwoFactor()).thenNothing())
+
+  it('records a new payment password version each time, never a secret', () => {
+    const first = {
+      type: 'PaymentPasswordSet' as const,
+      schemaVersion: 1 as const,
+      data: { accountId: ALICE, version: 1, at: AT },
+    }
+    spec.given([opened]).when(simpleCommand('SetPaymentPassword')).then([first])
+    spec
+      .given([opened, first])
+      .when(simpleCommand('SetPaymentPassword'))
+      .then([{ ...first, data: { ...first.data, version: 2 } }])
+  })
+
+  it('lets a frozen owner change settings (a new password before unfreezing)', () =>
+    spec
+      .given([opened, accountFrozen()])
+      .when(simpleCommand('EnableTwoFactor'))
+      .then([twoFactorOn]))
+})
+
+describe('limits and fee rate', () => {
+  it('records the limits of one asset as given', () =>
+    spec
+      .given([opened])
+      .when(setLimits({ perPaymentMax: '50.00', perDayMax: '200.00', stepUpAbove: '20.00' }))
+      .then([
+        {
+          type: 'LimitsSet',
+          schemaVersion: 2,
+          data: {
+            accountId: ALICE,
+            asset: 'USD',
+            at: AT,
+            perPaymentMax: '50.00',
+            perDayMax: '200.00',
+            stepUpAbove: '20.00',
+          },
+        } as AccountEvent,
+      ]))
+
+  it('replaces the previous limits: an absent amount means no limit', () => {
+    const state = stateOf([
+      opened,
+      ...spec
+        .given([opened])
+        .when(setLimits({ perPaymentMax: '50.00', perDayMax: '200.00' }))
+        .then([
+          {
+            type: 'LimitsSet',
+            schemaVersion: 2,
+            data: {
+              accountId: ALICE,
+              asset: 'USD',
+              at: AT,
+              perPaymentMax: '50.00',
+              perDayMax: '200.00',
+            },
+          } as AccountEvent,
+        ]),
+      {
+        type: 'LimitsSet',
+        schemaVersion: 2,
+        data: { accountId: ALICE, asset: 'USD', at: AT, perDayMax: '100.00' },
+      } as AccountEvent,
+    ])
+    expect(state.status === 'active' && senderFactsOf(state, 'USD', TODAY).limits).toEqual({
+      perDayMax: 10000n,
+    })
+  })
+
+  it('refuses a limit whose scale differs from the one the account uses for the asset', () => {
+    const error = spec
+      .given([opened, fundsCredited('1.00')])
+      .when(setLimits({ perDayMax: '100.000' }))
+      .thenRejects('invalid_input')
+    expect(error.details).toMatchObject({ path: 'perDayMax' })
+  })
+
+  it('refuses limits of one asset written with two scales', () => {
+    const error = spec
+      .given([opened])
+      .when(setLimits({ perPaymentMax: '1.00', stepUpAbove: '1.0' }))
+      .thenRejects('invalid_input')
+    expect(error.details).toMatchObject({ path: 'stepUpAbove' })
+  })
+
+  it("sets a merchant's fee rate, and setting the same rate again records nothing", () => {
+    const shop = accountOpened('shop', 'merchant')
+    const rateSet = {
+      type: 'MerchantFeeRateSet' as const,
+      schemaVersion: 1 as const,
+      data: { accountId: 'shop', merchantFeeRate: '2.5', at: AT },
+    }
+    spec
+      .given([shop])
+      .when(setMerchantFeeRate('2.5', 'shop'))
+      .then([rateSet as AccountEvent])
+    spec
+      .given([shop, rateSet as AccountEvent])
+      .when(setMerchantFeeRate('2.5', 'shop'))
+      .thenNothing()
+  })
+
+  it('refuses a fee rate for an account that is not a merchant', () =>
+    spec.given([opened]).when(setMerchantFeeRate('2.5')).thenRejects('invalid_input'))
+})
+
+describe('sender facts', () => {
+  it('reports status, security, limits, what was spent today and the available balance', () => {
+    const state = stateOf([
+      opened,
+      simpleEvent('TwoFactorEnabled'),
+      {
+        type: 'PaymentPasswordSet',
+        schemaVersion: 1,
+        data: { accountId: ALICE, version: 1, at: AT },
+      } as AccountEvent,
+      {
+        type: 'LimitsSet',
+        schemaVersion: 2,
+        data: { accountId: ALICE, asset: 'USD', at: AT, stepUpAbove: '20.00' },
+      } as AccountEvent,
+      fundsCredited('100.00'),
+      fundsDebited('30.00', { entryId: 'e2', limitDate: TODAY }),
+      accountFrozen(),
+    ])
+    expect(state.status).toBe('frozen')
+    if (state.status === 'not_opened') return
+    expect(senderFactsOf(state, 'USD', TODAY)).toEqual({
+      accountId: ALICE,
+      status: 'frozen',
+      security: { hasTwoFactor: true, hasPaymentPassword: true },
+      limits: { stepUpAbove: 2000n },
+      spentToday: 3000n,
+      available: 7000n,
+    })
+    expect(senderFactsOf(state, 'USD', '2026-11-27' as never).spentToday).toBe(0n)
+    expect(senderFactsOf(state, 'BTC', TODAY)).toMatchObject({
+      available: 0n,
+      limits: {},
+      spentToday: 0n,
+    })
+  })
+})
