@@ -253,3 +253,50 @@ export {
 } from './account/index.js'
 export type { FreezeAction, FreezeMovement, FreezeRule, Initiator } from './freezeRules.js'
 export { FREEZE_RULES, freezeRuleFor, frozenAccountAllows } from './freezeRules.js'
+
+// ---------------------------------------------------------------- conversion
+export type {
+  ConversionError,
+  ConversionErrorCode,
+  ConversionExecuted,
+  ConversionExpired,
+  ConversionFailed,
+  ConversionNotStarted,
+  ConversionPrice,
+  ConversionRequest,
+  ConversionState,
+  ConversionView,
+  ConversionViewAmount,
+  ConvertFunds,
+  ExecutedConversion,
+  ExpiredConversion,
+  FailedConversion,
+} from './conversion/index.js'
+export {
+  AssetScaleNumber,
+  ConversionCommand,
+  ConversionEngineId,
+  ConversionEvent,
+  ConversionExecutedV1,
+  ConversionExpiredV1,
+  ConversionFailedV1,
+  ConversionMinorUnits,
+  ConversionReason,
+  ConversionRefusalCode,
+  ConversionSenderFacts,
+  ConversionTarget,
+  ConvertFundsCommand,
+  RemainderFraction,
+  conversionDecider,
+  conversionEntry,
+  conversionError,
+  conversionFailureOf,
+  conversionStream,
+  conversionUpcasters,
+  conversionView,
+  decideConversion,
+  evolveConversion,
+  initialConversionState,
+  priceConversion,
+  storedConversionFailure,
+} from './conversion/index.js'
