@@ -1,1 +1,58 @@
-export {}
+// The public names of @wallet-ledger/core, listed by name (no `export *`: the API is chosen).
+
+// ---------------------------------------------------------------- the EventStore port
+export type {
+  AppendOptions,
+  AppendResult,
+  CommitMetadata,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  JsonValue,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  Snapshot,
+  SnapshotInput,
+  StoreHead,
+  StoredEvent,
+  StreamWrite,
+  SubscribeOptions,
+  Subscription,
+} from './ports/eventStore.js'
+export type { StoreError, StoreErrorCode } from './ports/storeError.js'
+export { STORE_ERROR_CODES, isStoreError, storeError } from './ports/storeError.js'
+
+// ---------------------------------------------------------------- store building blocks (adapters)
+export type { CanonicalResult } from './store/canonicalJson.js'
+export { canonicalJson, toCanonicalJson } from './store/canonicalJson.js'
+export type { ChainProblem, ChainVerifier, StoredEventFields } from './store/chain.js'
+export {
+  GENESIS_COMMIT_HASH,
+  commitHash,
+  createChainVerifier,
+  eventHash,
+  sha256Hex,
+  storedBytes,
+  storedJson,
+} from './store/chain.js'
+export type { EventIdSource } from './store/eventId.js'
+export { createEventIdSource } from './store/eventId.js'
+export { iterateAll, iterateStream } from './store/paging.js'
+export type { CommitPlan, PlannedWrite, SealedCommit } from './store/sealCommit.js'
+export { recordedInstant, sealCommit } from './store/sealCommit.js'
+export type { CheckedEvent, CheckedSnapshot, CheckedWrite } from './store/validate.js'
+export {
+  checkExpectedRevision,
+  checkMaxCount,
+  checkMetadata,
+  checkOffset,
+  checkSnapshot,
+  checkStreamName,
+  checkWrites,
+} from './store/validate.js'
+
+// ---------------------------------------------------------------- the in-memory store
+export type { MemoryEventStore, MemoryEventStoreOptions } from './store/memoryEventStore.js'
+export { createMemoryEventStore } from './store/memoryEventStore.js'
+export type { MemoryTamper } from './store/memoryTamper.js'

@@ -43,3 +43,7 @@ export {
   disputableOf,
   runDisputeCommands,
 } from './arbitraries/dispute.js'
+
+// ---------------------------------------------------------------- the EventStore contract suite
+export type { EventStoreContractOptions } from './storeContract/describeEventStoreContract.js'
+export { describeEventStoreContract } from './storeContract/describeEventStoreContract.js'

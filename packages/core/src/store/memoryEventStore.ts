@@ -1,0 +1,192 @@
+// The in-memory EventStore: the reference adapter, used by tests, examples and `memory:` ledgers.
+// A commit runs synchronously from its checks to its last push, so in one process nothing can
+// interleave with it: that is this store's transaction, and the commit hash is computed inside it.
+import { assert } from '@wallet-ledger/domain'
+import type {
+  AppendResult,
+  CommitMetadata,
+  EventStore,
+  ExpectedRevision,
+  JsonValue,
+  StoredEvent,
+  StreamWrite,
+  Subscription,
+} from '../ports/eventStore.js'
+import { storeError } from '../ports/storeError.js'
+import { createEventIdSource } from './eventId.js'
+import { createMemoryLog, deepFreeze, headOf, indexFrom } from './memoryLog.js'
+import { startMemorySubscription } from './memorySubscription.js'
+import { createMemoryTamper, type MemoryTamper } from './memoryTamper.js'
+import { recordedInstant, sealCommit } from './sealCommit.js'
+import {
+  checkMaxCount,
+  checkMetadata,
+  checkOffset,
+  checkSnapshot,
+  checkStreamName,
+  checkWrites,
+} from './validate.js'
+
+// ---------------------------------------------------------------- types
+
+/** Options of the in-memory store. */
+export type MemoryEventStoreOptions = {
+  /** The clock stamping `recordedAt`; default the system clock. A clock going back is ignored. */
+  readonly clock?: () => Date
+  /**
+   * Whether the store offers `appendMany` (default true). `false` builds a store without it, to
+   * test the engine's step-by-step workflows against the same store.
+   */
+  readonly atomicAppendMany?: boolean
+}
+
+/** The in-memory store: the port plus test-only hooks. */
+export type MemoryEventStore = EventStore & {
+  /** TEST-ONLY: corrupts the stored data for audit tests. Never use it outside tests. */
+  readonly unsafeInternals: MemoryTamper
+}
+
+// ---------------------------------------------------------------- constructors
+
+/** Creates an empty in-memory store. Everything is lost when the process ends. */
+export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): MemoryEventStore => {
+  const clock = options.clock ?? (() => new Date())
+  const log = createMemoryLog()
+  const nextEventId = createEventIdSource()
+  const subscriptions = new Set<Subscription>()
+  let isClosed = false
+  let lastRecordedMs: number | undefined
+
+  const ensureOpen = (): void => {
+    if (isClosed) throw storeError('store_closed', 'the event store is closed')
+  }
+
+  const commit = (
+    writes: readonly StreamWrite[],
+    metadata: CommitMetadata,
+  ): readonly AppendResult[] => {
+    ensureOpen()
+    const checked = checkWrites(writes)
+    checkMetadata(metadata)
+    const planned = checked.map((write) => {
+      const last = log.streams.get(write.stream)?.at(-1)
+      checkExpected(write.stream, write.expectedRevision, last)
+      return { ...write, firstRevision: last === undefined ? 0n : last.revision + 1n }
+    })
+    const recordedAt = recordedInstant(clock(), lastRecordedMs)
+    const sealed = sealCommit({
+      writes: planned,
+      firstPosition: headOf(log.events).nextPosition,
+      previousCommitHash: headOf(log.events).commitHash,
+      recordedAt,
+      metadata,
+      nextEventId: () => nextEventId(recordedAt.getTime()),
+    })
+    for (const event of sealed.events) {
+      deepFreeze(event)
+      log.events.push(event)
+      const stream = log.streams.get(event.stream)
+      if (stream === undefined) log.streams.set(event.stream, [event])
+      else stream.push(event)
+    }
+    lastRecordedMs = recordedAt.getTime()
+    log.changed.notify()
+    return sealed.results
+  }
+
+  const store: MemoryEventStore = {
+    append: async (stream, events, appendOptions) => {
+      const write = { stream, events, expectedRevision: appendOptions.expectedRevision }
+      const [result] = commit([write], appendOptions)
+      assert(result !== undefined, 'one write has one result')
+      return result
+    },
+    readStream: (stream, readOptions = {}) =>
+      page(() => {
+        ensureOpen()
+        checkStreamName(stream)
+        const from = checkOffset('fromRevision', readOptions.fromRevision)
+        const maxCount = checkMaxCount(readOptions.maxCount)
+        const events = log.streams.get(stream) ?? []
+        const start = indexFrom(events, from, 'revision')
+        return events.slice(start, start + maxCount)
+      }),
+    readAll: (readOptions = {}) =>
+      page(() => {
+        ensureOpen()
+        const from = checkOffset('fromPosition', readOptions.fromPosition)
+        const maxCount = checkMaxCount(readOptions.maxCount)
+        const start = indexFrom(log.events, from, 'position')
+        return log.events.slice(start, start + maxCount)
+      }),
+    subscribeToAll: (subscribeOptions, handler) => {
+      ensureOpen()
+      const from = checkOffset('fromPosition', subscribeOptions.fromPosition)
+      const subscription = startMemorySubscription(log, from, handler, (finished) =>
+        subscriptions.delete(finished),
+      )
+      subscriptions.add(subscription)
+      return subscription
+    },
+    readHead: async () => {
+      ensureOpen()
+      return headOf(log.events)
+    },
+    readSnapshot: async (stream) => {
+      ensureOpen()
+      return log.snapshots.get(checkStreamName(stream))
+    },
+    writeSnapshot: async (stream, input) => {
+      ensureOpen()
+      checkStreamName(stream)
+      const snapshot = checkSnapshot(input)
+      const last = log.streams.get(stream)?.at(-1)
+      if (last === undefined || snapshot.revision > last.revision) {
+        throw storeError(
+          'invalid_argument',
+          `stream ${stream} has no revision ${snapshot.revision}`,
+          { stream },
+        )
+      }
+      const state = JSON.parse(snapshot.stateJson) as JsonValue
+      const recordedAt = recordedInstant(clock(), undefined).toISOString()
+      const { revision, schemaVersion } = snapshot
+      log.snapshots.set(stream, deepFreeze({ stream, revision, schemaVersion, state, recordedAt }))
+    },
+    deleteSnapshot: async (stream) => {
+      ensureOpen()
+      log.snapshots.delete(checkStreamName(stream))
+    },
+    close: async () => {
+      isClosed = true
+      await Promise.all([...subscriptions].map((subscription) => subscription.close()))
+    },
+    unsafeInternals: createMemoryTamper(log),
+  }
+  if (options.atomicAppendMany === false) return store
+  return { ...store, appendMany: async (writes, metadata = {}) => commit(writes, metadata) }
+}
+
+// ---------------------------------------------------------------- helpers
+
+// The page is taken at the first `next()`, so a rejection surfaces there and the page is a
+// consistent slice even if appends happen while the caller iterates.
+async function* page(
+  read: () => readonly StoredEvent[],
+): AsyncGenerator<StoredEvent, void, undefined> {
+  for (const event of read()) yield event
+}
+
+const checkExpected = (
+  stream: string,
+  expected: ExpectedRevision,
+  last: StoredEvent | undefined,
+): void => {
+  const actual = last === undefined ? 'no_stream' : last.revision
+  if (expected === 'any' || expected === actual) return
+  throw storeError(
+    'wrong_expected_version',
+    `stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`,
+    { stream, expected, actual },
+  )
+}
