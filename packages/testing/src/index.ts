@@ -47,3 +47,14 @@ export {
 // ---------------------------------------------------------------- the EventStore contract suite
 export type { EventStoreContractOptions } from './storeContract/describeEventStoreContract.js'
 export { describeEventStoreContract } from './storeContract/describeEventStoreContract.js'
+
+// ---------------------------------------------------------------- withdrawal arbitraries
+export type { WithdrawalRequestOptions, WithdrawalHistory, WithdrawalSender } from './arbitraries/withdrawal.js'
+export {
+  arbRequestWithdrawal,
+  arbWithdrawalCommand,
+  arbWithdrawalDestination,
+  arbWithdrawalHistory,
+  arbWithdrawalSenderFacts,
+  runWithdrawalCommands,
+} from './arbitraries/withdrawal.js'

@@ -1,0 +1,346 @@
+// The io-ts codecs of every withdrawal command and event, all versions (STYLE.md section 7): the
+// single source of truth for their static types, which commands.ts and events.ts derive.
+import * as t from 'io-ts'
+import {
+  AccountId,
+  AssetCode,
+  CallerId,
+  DecimalString,
+  IsoInstant,
+  LocalDate,
+  Sha256Hex,
+  boundedString,
+} from '../codecs/common.js'
+import { commandCodec, eventCodec } from '../codecs/event.js'
+import { BusinessCalendar, SettlementWindow } from '../calendar/businessCalendar.js'
+import { LocalTime } from '../calendar/localDate.js'
+import { JournalEntry } from '../journal/journal.js'
+import {
+  DESTINATION_REFERENCE_LENGTH_MAX,
+  ID_LENGTH_MAX,
+  REASON_LENGTH_MAX,
+  REFERENCE_LENGTH_MAX,
+} from '../limits.js'
+import { Authorization } from '../security/authorization.js'
+
+// ---------------------------------------------------------------- shared pieces
+
+/** Ids the engine makes (hold ids, journal entry ids): any short string. */
+export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+
+/** A free-text reason (why a withdrawal failed, was cancelled or returned). */
+export const Reason = boundedString(REASON_LENGTH_MAX, 'Reason')
+
+/** The bank's reference for a submitted transfer. */
+export const BankReference = boundedString(REFERENCE_LENGTH_MAX, 'BankReference')
+
+const CRYPTO_NETWORK = /^[a-z0-9-]{1,32}$/
+export interface CryptoNetworkBrand {
+  readonly CryptoNetwork: unique symbol
+}
+/** A crypto network name ("ethereum", "tron"): lower-case letters, digits and '-'. */
+export const CryptoNetwork = t.brand(
+  t.string,
+  (s): s is t.Branded<string, CryptoNetworkBrand> => CRYPTO_NETWORK.test(s),
+  'CryptoNetwork',
+)
+
+/**
+ * The secret part of a destination as the engine stores it: an opaque ciphertext (or vault
+ * reference) of the bank name and account number, or of the crypto address, encrypted with the
+ * owner's key. Erasing that key forgets the destination (crypto-shredding) while every journal
+ * entry stays verifiable. The domain never reads it.
+ */
+export const DestinationReference = boundedString(
+  DESTINATION_REFERENCE_LENGTH_MAX,
+  'DestinationReference',
+)
+
+/**
+ * Where the money goes. Only `reference` is personal; `type` and `network` are not secret, and
+ * `network` picks the world account the amount is posted to.
+ */
+export const WithdrawalDestination = t.union(
+  [
+    t.type({ type: t.literal('bank_account'), reference: DestinationReference }, 'BankAccount'),
+    t.type(
+      {
+        type: t.literal('crypto_address'),
+        network: CryptoNetwork,
+        reference: DestinationReference,
+      },
+      'CryptoAddress',
+    ),
+  ],
+  'WithdrawalDestination',
+)
+
+/** A count of minor units: a bigint inside, a decimal integer string on the wire. */
+export const MinorUnits = new t.Type<bigint, string, unknown>(
+  'MinorUnits',
+  (u): u is bigint => typeof u === 'bigint' && u >= 0n,
+  (u, c) => {
+    if (typeof u === 'bigint') return u >= 0n ? t.success(u) : t.failure(u, c)
+    return typeof u === 'string' && /^(0|[1-9][0-9]{0,39})$/.test(u)
+      ? t.success(BigInt(u))
+      : t.failure(u, c)
+  },
+  (minor) => minor.toString(),
+)
+
+/**
+ * The sender's facts for the withdrawal's asset and local day, read by the engine from the account
+ * (the shape of `SenderFacts`, amounts in minor units of the withdrawal's asset).
+ */
+export const WithdrawalSenderFacts = t.type(
+  {
+    accountId: AccountId,
+    status: t.keyof({ active: null, frozen: null, closed: null }),
+    security: t.type({ hasTwoFactor: t.boolean, hasPaymentPassword: t.boolean }),
+    limits: t.partial({
+      perPaymentMax: MinorUnits,
+      perDayMax: MinorUnits,
+      stepUpAbove: MinorUnits,
+    }),
+    spentToday: MinorUnits,
+    available: MinorUnits,
+  },
+  'WithdrawalSenderFacts',
+)
+
+/** The business refusals recorded as a failed withdrawal rather than returned as a rejection. */
+export const WithdrawalRefusalCode = t.keyof(
+  {
+    account_frozen: null,
+    security_check_failed: null,
+    limit_exceeded: null,
+    insufficient_balance: null,
+  },
+  'WithdrawalRefusalCode',
+)
+
+// ---------------------------------------------------------------- commands
+
+/**
+ * Asks to withdraw `amount` plus `fee` (absent: zero) from the account. The engine canonicalizes
+ * both amounts to the asset's scale, seals the destination, makes `holdId` and passes the
+ * sender's facts for this asset and `localDate`.
+ */
+export const RequestWithdrawalCommand = t.intersection(
+  [
+    commandCodec('RequestWithdrawal', {
+      withdrawalId: CallerId,
+      accountId: CallerId,
+      asset: AssetCode,
+      amount: DecimalString,
+      destination: WithdrawalDestination,
+      holdId: EngineId,
+      at: IsoInstant,
+      localDate: LocalDate,
+      fingerprint: Sha256Hex,
+      sender: WithdrawalSenderFacts,
+    }),
+    t.partial({ fee: DecimalString, authorization: Authorization }),
+  ],
+  'RequestWithdrawal',
+)
+
+/** The outcome of the identity check of a requested withdrawal. */
+export const VerifyWithdrawalIdentityCommand = commandCodec('VerifyWithdrawalIdentity', {
+  withdrawalId: CallerId,
+  passed: t.boolean,
+  at: IsoInstant,
+})
+
+/**
+ * Hands a verified withdrawal to the bank or network. `localDate` and `localTime` are the
+ * submission moment in the ledger's zone; the calendar gives the settlement window.
+ */
+export const SubmitWithdrawalCommand = t.intersection(
+  [
+    commandCodec('SubmitWithdrawal', {
+      withdrawalId: CallerId,
+      at: IsoInstant,
+      localDate: LocalDate,
+      localTime: LocalTime,
+      calendar: BusinessCalendar,
+    }),
+    t.partial({ bankReference: BankReference }),
+  ],
+  'SubmitWithdrawal',
+)
+
+/** The bank or network paid out a submitted withdrawal; `entryId` names the journal entry. */
+export const CompleteWithdrawalCommand = commandCodec('CompleteWithdrawal', {
+  withdrawalId: CallerId,
+  entryId: EngineId,
+  at: IsoInstant,
+})
+
+/** The withdrawal failed before completion (the bank refused it, the address was invalid). */
+export const FailWithdrawalCommand = commandCodec('FailWithdrawal', {
+  withdrawalId: CallerId,
+  reason: Reason,
+  at: IsoInstant,
+})
+
+/** Cancels a withdrawal not yet submitted: sent by the engine when the account is frozen. */
+export const CancelWithdrawalCommand = commandCodec('CancelWithdrawal', {
+  withdrawalId: CallerId,
+  reason: Reason,
+  at: IsoInstant,
+})
+
+/** The bank sent a completed withdrawal back; `entryId` names the journal entry of the return. */
+export const ReturnWithdrawalCommand = commandCodec('ReturnWithdrawal', {
+  withdrawalId: CallerId,
+  reason: Reason,
+  entryId: EngineId,
+  at: IsoInstant,
+})
+
+/** Every withdrawal command. */
+export const WithdrawalCommand = t.union(
+  [
+    RequestWithdrawalCommand,
+    VerifyWithdrawalIdentityCommand,
+    SubmitWithdrawalCommand,
+    CompleteWithdrawalCommand,
+    FailWithdrawalCommand,
+    CancelWithdrawalCommand,
+    ReturnWithdrawalCommand,
+  ],
+  'WithdrawalCommand',
+)
+
+// ---------------------------------------------------------------- events
+
+/**
+ * The withdrawal exists and `amount + fee` is to be held from the account under `holdId` (the
+ * engine writes `FundsHeld` with `limitDate`, owner-initiated). Amounts are canonical.
+ */
+export const WithdrawalRequestedV1 = eventCodec(
+  'WithdrawalRequested',
+  1,
+  t.type(
+    {
+      withdrawalId: CallerId,
+      accountId: CallerId,
+      asset: AssetCode,
+      amount: DecimalString,
+      fee: DecimalString,
+      destination: WithdrawalDestination,
+      holdId: EngineId,
+      limitDate: LocalDate,
+      fingerprint: Sha256Hex,
+      at: IsoInstant,
+    },
+    'WithdrawalRequested.data',
+  ),
+)
+
+/**
+ * The request was refused for a business reason (`code`, `reason` for people): the first and
+ * only event of the stream. Nothing was held, so nothing is released.
+ */
+export const WithdrawalRequestFailedV1 = eventCodec(
+  'WithdrawalRequestFailed',
+  1,
+  t.type(
+    {
+      withdrawalId: CallerId,
+      accountId: CallerId,
+      asset: AssetCode,
+      amount: DecimalString,
+      fee: DecimalString,
+      code: WithdrawalRefusalCode,
+      reason: Reason,
+      fingerprint: Sha256Hex,
+      at: IsoInstant,
+    },
+    'WithdrawalRequestFailed.data',
+  ),
+)
+
+/** The owner's identity check passed. */
+export const WithdrawalVerifiedV1 = eventCodec(
+  'WithdrawalVerified',
+  1,
+  t.type({ withdrawalId: CallerId, at: IsoInstant }, 'WithdrawalVerified.data'),
+)
+
+/** The owner's identity check failed; the engine releases the hold. */
+export const WithdrawalRejectedV1 = eventCodec(
+  'WithdrawalRejected',
+  1,
+  t.type({ withdrawalId: CallerId, at: IsoInstant }, 'WithdrawalRejected.data'),
+)
+
+/** Handed to the bank or network; expected to settle within `expectedBy` (local dates). */
+export const WithdrawalSubmittedV1 = eventCodec(
+  'WithdrawalSubmitted',
+  1,
+  t.intersection(
+    [
+      t.type({ withdrawalId: CallerId, expectedBy: SettlementWindow, at: IsoInstant }),
+      t.partial({ bankReference: BankReference }),
+    ],
+    'WithdrawalSubmitted.data',
+  ),
+)
+
+/**
+ * Paid out. `entry`: leg 0 debits the account `amount + fee` (the engine captures the hold,
+ * citing it), then the amount is credited to the outflow account and the fee to `system:fees`.
+ */
+export const WithdrawalCompletedV1 = eventCodec(
+  'WithdrawalCompleted',
+  1,
+  t.type(
+    { withdrawalId: CallerId, entry: JournalEntry, at: IsoInstant },
+    'WithdrawalCompleted.data',
+  ),
+)
+
+/** Failed before completion; the engine releases the hold. */
+export const WithdrawalFailedV1 = eventCodec(
+  'WithdrawalFailed',
+  1,
+  t.type({ withdrawalId: CallerId, reason: Reason, at: IsoInstant }, 'WithdrawalFailed.data'),
+)
+
+/** Cancelled before submission (the account was frozen); the engine releases the hold. */
+export const WithdrawalCancelledV1 = eventCodec(
+  'WithdrawalCancelled',
+  1,
+  t.type({ withdrawalId: CallerId, reason: Reason, at: IsoInstant }, 'WithdrawalCancelled.data'),
+)
+
+/**
+ * The bank returned the amount after completion. `entry`: leg 0 debits the outflow account, leg 1
+ * credits the account the amount (the engine writes `FundsCredited` citing leg 1). The fee is kept.
+ */
+export const WithdrawalReturnedV1 = eventCodec(
+  'WithdrawalReturned',
+  1,
+  t.type(
+    { withdrawalId: CallerId, reason: Reason, entry: JournalEntry, at: IsoInstant },
+    'WithdrawalReturned.data',
+  ),
+)
+
+/** Every withdrawal event at its current version. */
+export const WithdrawalEvent = t.union(
+  [
+    WithdrawalRequestedV1,
+    WithdrawalRequestFailedV1,
+    WithdrawalVerifiedV1,
+    WithdrawalRejectedV1,
+    WithdrawalSubmittedV1,
+    WithdrawalCompletedV1,
+    WithdrawalFailedV1,
+    WithdrawalCancelledV1,
+    WithdrawalReturnedV1,
+  ],
+  'WithdrawalEvent',
+)
