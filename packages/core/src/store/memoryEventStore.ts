@@ -74,6 +74,8 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       return { ...write, firstRevision: last === undefined ? 0n : last.revision + 1n }
     })
     const recordedAt = recordedInstant(clock(), lastRecordedMs)
+    // Taken before sealing: ids already drawn for a commit that then fails keep the floor.
+    lastRecordedMs = recordedAt.getTime()
     const sealed = sealCommit({
       writes: planned,
       firstPosition: headOf(log.events).nextPosition,
@@ -84,12 +86,15 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     })
     for (const event of sealed.events) {
       deepFreeze(event)
-      log.events.push(event)
       const stream = log.streams.get(event.stream)
+      // Contiguity checked when writing, as audit checks it when replaying (STYLE.md section 8).
+      const previousRevision = stream?.at(-1)?.revision ?? -1n
+      assert(event.revision === previousRevision + 1n, 'stream revisions stay contiguous')
+      assert(event.position === headOf(log.events).nextPosition, 'positions stay contiguous')
+      log.events.push(event)
       if (stream === undefined) log.streams.set(event.stream, [event])
       else stream.push(event)
     }
-    lastRecordedMs = recordedAt.getTime()
     log.changed.notify()
     return sealed.results
   }

@@ -3,6 +3,7 @@
 // the test-only tamper hooks that audit tests rely on (each one is caught by the chain verifier or
 // the expected head).
 import { describe, expect, it } from 'vitest'
+import { limits } from '@wallet-ledger/domain'
 import type { EventStore, StoredEvent } from '../ports/eventStore.js'
 import { createChainVerifier } from './chain.js'
 import { createEventIdSource } from './eventId.js'
@@ -63,6 +64,22 @@ describe('the in-memory store', () => {
       '2026-11-26T07:30:00.000Z',
       '2026-11-26T07:31:00.000Z',
     ])
+  })
+
+  it('keeps time moving forward after a commit fails once its ids were drawn', async () => {
+    const clock = scriptedClock(['2026-11-26T07:31:00.000Z', '2026-11-26T07:30:00.000Z'])
+    const store = createMemoryEventStore({ clock })
+    const huge = {
+      type: 'Big',
+      schemaVersion: 1,
+      data: { text: 'x'.repeat(limits.EVENT_BYTES_MAX) },
+    }
+    await expect(store.append('a-1', [huge], { expectedRevision: 'any' })).rejects.toMatchObject({
+      code: 'limit_exceeded',
+    })
+    await store.append('a-1', numbered(1), { expectedRevision: 'no_stream' })
+    const [event] = await collect(store.readAll())
+    expect(event?.recordedAt).toBe('2026-11-26T07:31:00.000Z')
   })
 
   it('gives ids that sort in position order, even within one millisecond', async () => {
