@@ -58,3 +58,42 @@ export {
   arbWithdrawalSenderFacts,
   runWithdrawalCommands,
 } from './arbitraries/withdrawal.js'
+
+// ---------------------------------------------------------------- promotion arbitraries
+export type { PromotionHistory } from './arbitraries/promotion.js'
+export {
+  PROMOTION_AT,
+  PROMOTION_ID,
+  arbCreatePromotion,
+  arbDiscountRule,
+  arbPromotionCommand,
+  arbPromotionHistory,
+  budgetReturnEntry,
+  buildCreatePromotion,
+  buildPromotionFacts,
+  discountedPaymentEntry,
+  runPromotionCommands,
+} from './arbitraries/promotion.js'
+
+// ---------------------------------------------------------------- payment arbitraries
+export type { PaymentHistory, PaymentRequestOptions, PaymentSender } from './arbitraries/payment.js'
+export {
+  PAYMENT_AT,
+  PAYMENT_EXPIRES_AT,
+  PAYMENT_FINGERPRINT,
+  PAYMENT_ID,
+  arbPaymentCommand,
+  arbPaymentFollowUp,
+  arbPaymentHistory,
+  arbPaymentSender,
+  arbRequestPayment,
+  buildCancelPayment,
+  buildCapturePayment,
+  buildExpirePayment,
+  buildManualRequestPayment,
+  buildPaymentPayee,
+  buildPaymentSender,
+  buildRefundPayment,
+  buildRequestPayment,
+  runPaymentCommands,
+} from './arbitraries/payment.js'

@@ -78,7 +78,6 @@ const applyDiscount = (command: ApplyDiscount, state: PromotionState): Decision 
   if (state.status === 'not_created') return left(notFound(command.promotionId))
   assert(command.promotionId === state.promotionId, 'ApplyDiscount routed to another promotion')
   if (state.uses.has(command.paymentId)) return right([]) // A replayed step: already recorded.
-  const leg = budgetLegOf(state, command.entry, 'debit')
   const facts = promotionFactsOf(state, command.accountId)
   const quote = quoteDiscount(facts, {
     asset: state.terms.asset,
@@ -86,6 +85,7 @@ const applyDiscount = (command: ApplyDiscount, state: PromotionState): Decision 
     at: command.at,
   })
   if (isLeft(quote)) return quote
+  const leg = budgetLegOf(state, command.entry, 'debit')
   // The payment quoted with the same rule from facts of this stream; only budget, cap and dates
   // can have moved since, and those are re-checked above, so the amounts must agree.
   assert(
