@@ -97,3 +97,6 @@ export {
   buildRequestPayment,
   runPaymentCommands,
 } from './arbitraries/payment.js'
+
+// ---------------------------------------------------------------- conversion arbitraries
+export type { InvalidConversionInput } from './arbitraries/conversion.js'
