@@ -100,3 +100,10 @@ export {
 
 // ---------------------------------------------------------------- conversion arbitraries
 export type { InvalidConversionInput } from './arbitraries/conversion.js'
+export {
+  arbConversionCommand,
+  arbConversionHistory,
+  arbConvertFunds,
+  arbExecutableConvertFunds,
+  arbInvalidConversionInput,
+} from './arbitraries/conversion.js'
