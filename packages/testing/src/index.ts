@@ -107,3 +107,12 @@ export {
   arbExecutableConvertFunds,
   arbInvalidConversionInput,
 } from './arbitraries/conversion.js'
+
+// ---------------------------------------------------------------- account arbitraries
+export type { AccountHistory, AccountHistoryOptions } from './arbitraries/account.js'
+export {
+  arbAccountCommand,
+  arbAccountHistory,
+  arbAccountId,
+  runAccountCommands,
+} from './arbitraries/account.js'
