@@ -4,7 +4,12 @@
 import * as t from 'io-ts'
 import { assert } from '../assert.js'
 import { AccountId, AssetCode, IsoInstant, LocalDate, Metadata, Percent } from '../codecs/common.js'
-import { AMOUNT_CHARS_MAX, ASSET_SCALE_MAX, HOLDS_OPEN_PER_ACCOUNT_MAX } from '../limits.js'
+import {
+  AMOUNT_CHARS_MAX,
+  APPLIED_OPERATIONS_REMEMBERED_MAX,
+  ASSET_SCALE_MAX,
+  HOLDS_OPEN_PER_ACCOUNT_MAX,
+} from '../limits.js'
 import { balanceRuleOf } from '../journal/systemAccounts.js'
 import { APPLIED_CHUNK_SIZE } from './appliedOperations.js'
 import { AccountKind, ContactReference, EngineId, Reason, withOptional } from './codecs.js'
@@ -242,6 +247,9 @@ const assertRestored = (fields: OpenedAccountFields): void => {
       `snapshot: hold of ${hold.asset} without a balance`,
     )
   }
-  for (const chunk of fields.applied.chunks)
+  const chunksMax = APPLIED_OPERATIONS_REMEMBERED_MAX / APPLIED_CHUNK_SIZE
+  assert(fields.applied.chunks.length <= chunksMax, 'snapshot: replay window too long')
+  for (const chunk of fields.applied.chunks) {
     assert(chunk.size <= APPLIED_CHUNK_SIZE, 'snapshot: oversized chunk')
+  }
 }
