@@ -157,6 +157,7 @@ export {
 export type {
   CancelWithdrawal,
   CompleteWithdrawal,
+  CryptoNetworkBrand,
   FailWithdrawal,
   HeldWithdrawal,
   RequestWithdrawal,
@@ -186,6 +187,7 @@ export type {
 export {
   CancelWithdrawalCommand,
   CompleteWithdrawalCommand,
+  CryptoNetwork,
   FailWithdrawalCommand,
   RequestWithdrawalCommand,
   ReturnWithdrawalCommand,
@@ -206,6 +208,7 @@ export {
   WithdrawalSubmittedV1,
   WithdrawalVerifiedV1,
   outflowAccountOf,
+  storedWithdrawalFailure,
   withdrawalFailureOf,
   withdrawalPayoutEntry,
   withdrawalReturnEntry,

@@ -9,7 +9,7 @@ import type {
   SubmitWithdrawalCommand,
   VerifyWithdrawalIdentityCommand,
   WithdrawalCommand as WithdrawalCommandCodec,
-} from './codecs.js'
+} from './commandCodecs.js'
 
 /** Asks to withdraw `amount + fee` from an account to a sealed destination. */
 export type RequestWithdrawal = t.TypeOf<typeof RequestWithdrawalCommand>

@@ -17,8 +17,12 @@ export {
   ReturnWithdrawalCommand,
   SubmitWithdrawalCommand,
   VerifyWithdrawalIdentityCommand,
-  WithdrawalCancelledV1,
   WithdrawalCommand as WithdrawalCommandCodec,
+} from './commandCodecs.js'
+export type { CryptoNetworkBrand } from './codecs.js'
+export {
+  CryptoNetwork,
+  WithdrawalCancelledV1,
   WithdrawalCompletedV1,
   WithdrawalDestination as WithdrawalDestinationCodec,
   WithdrawalEvent as WithdrawalEventCodec,
@@ -54,7 +58,7 @@ export type {
   WithdrawalState,
   WithdrawalStatus,
 } from './state.js'
-export { withdrawalFailureOf } from './requestWithdrawal.js'
+export { storedWithdrawalFailure, withdrawalFailureOf } from './requestWithdrawal.js'
 export { withdrawalDecider, withdrawalStream } from './withdrawalDecider.js'
 export { withdrawalUpcasters } from './upcast.js'
 export type { WithdrawalView } from './withdrawalView.js'

@@ -32,43 +32,18 @@ export const requestWithdrawal = (command: RequestWithdrawal, state: WithdrawalS
   if (state.status !== 'not_requested') return replayOf(command, state)
   const amounts = amountsOf(command)
   if (amounts._tag === 'Left') return amounts
-  const senderAccountId: string = command.sender.accountId
-  if (senderAccountId !== command.accountId) {
-    return left(
-      withdrawalError('invalid_input', 'sender.accountId: the facts are of another account', {
-        path: 'sender.accountId',
-      }),
-    )
-  }
-  if (command.sender.status === 'closed') {
-    return left(
-      withdrawalError('account_closed', 'the account is closed', { accountId: command.accountId }),
-    )
-  }
+  const senderProblem = senderProblemOf(command)
+  if (senderProblem !== undefined) return left(senderProblem)
   const { amount, fee } = amounts.right
-  const refusal = refusalOf(command, amount.minor + fee.minor)
-  const basics = {
-    withdrawalId: command.withdrawalId,
-    accountId: command.accountId,
-    asset: command.asset,
-    amount: formatMinor(amount.minor, amount.scale),
-    fee: formatMinor(fee.minor, fee.scale),
-  }
-  if (refusal !== undefined) {
-    assert(refusal.reason.length <= REASON_LENGTH_MAX, 'refusal reason longer than a reason may be')
-    const { code, reason } = refusal
-    const data = { ...basics, code, reason, fingerprint: command.fingerprint, at: command.at }
-    return right([{ type: 'WithdrawalRequestFailed', schemaVersion: 1, data }])
-  }
-  const data = {
-    ...basics,
-    destination: command.destination,
-    holdId: command.holdId,
-    limitDate: command.localDate,
-    fingerprint: command.fingerprint,
-    at: command.at,
-  }
-  return right([{ type: 'WithdrawalRequested', schemaVersion: 1, data }])
+  const total = amount.minor + fee.minor
+  assert(amount.minor > 0n, 'request: the amount is not positive')
+  assert(amount.scale === fee.scale, 'request: amount and fee of different scales')
+  const refusal = refusalOf(command, total)
+  return right([
+    refusal === undefined
+      ? requestedEvent(command, amounts.right)
+      : requestFailedEvent(command, amounts.right, refusal),
+  ])
 }
 
 /**
@@ -88,7 +63,70 @@ export const withdrawalFailureOf = (
   return undefined
 }
 
+/** The recorded refusal of a withdrawal refused at request (for a retried request), else undefined. */
+export const storedWithdrawalFailure = (state: WithdrawalState): WithdrawalError | undefined =>
+  state.status === 'failed' && state.refusal !== undefined
+    ? withdrawalError(state.refusal, state.reason, { withdrawalId: state.withdrawalId })
+    : undefined
+
 // ---------------------------------------------------------------- helpers
+
+// Sender facts that make the request meaningless: written nothing, returned as a rejection.
+const senderProblemOf = (command: RequestWithdrawal): WithdrawalError | undefined => {
+  const senderAccountId: string = command.sender.accountId
+  if (senderAccountId !== command.accountId) {
+    return withdrawalError('invalid_input', 'sender.accountId: the facts are of another account', {
+      path: 'sender.accountId',
+    })
+  }
+  if (command.sender.status === 'closed') {
+    return withdrawalError('account_closed', 'the account is closed', {
+      accountId: command.accountId,
+    })
+  }
+  return undefined
+}
+
+// The facts both outcomes record; amounts canonical, as events store them.
+const basicsOf = (command: RequestWithdrawal, { amount, fee }: Amounts) => ({
+  withdrawalId: command.withdrawalId,
+  accountId: command.accountId,
+  asset: command.asset,
+  amount: formatMinor(amount.minor, amount.scale),
+  fee: formatMinor(fee.minor, fee.scale),
+})
+
+const requestedEvent = (command: RequestWithdrawal, amounts: Amounts): WithdrawalEvent => ({
+  type: 'WithdrawalRequested',
+  schemaVersion: 1,
+  data: {
+    ...basicsOf(command, amounts),
+    destination: command.destination,
+    holdId: command.holdId,
+    limitDate: command.localDate,
+    fingerprint: command.fingerprint,
+    at: command.at,
+  },
+})
+
+const requestFailedEvent = (
+  command: RequestWithdrawal,
+  amounts: Amounts,
+  refusal: Refusal,
+): WithdrawalEvent => {
+  assert(refusal.reason.length <= REASON_LENGTH_MAX, 'refusal reason longer than a reason may be')
+  return {
+    type: 'WithdrawalRequestFailed',
+    schemaVersion: 1,
+    data: {
+      ...basicsOf(command, amounts),
+      code: refusal.code,
+      reason: refusal.reason,
+      fingerprint: command.fingerprint,
+      at: command.at,
+    },
+  }
+}
 
 const replayOf = (
   command: RequestWithdrawal,
