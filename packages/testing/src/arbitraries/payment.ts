@@ -187,13 +187,16 @@ export const arbPaymentSender = (
     accountId: fc.constant('alice' as AccountId),
     status: acceptable
       ? fc.constant('active' as const)
-      : fc.constantFrom('active', 'active', 'frozen', 'closed'),
+      : fc.constantFrom('active', 'active', 'active', 'frozen', 'closed'),
     security: fc.record({ hasTwoFactor: fc.boolean(), hasPaymentPassword: fc.boolean() }),
     limits: acceptable
       ? fc.constant({})
-      : fc.record(
-          { perPaymentMax: around, perDayMax: around, stepUpAbove: around },
-          { requiredKeys: [] },
+      : fc.oneof(
+          fc.constant({}),
+          fc.record(
+            { perPaymentMax: around, perDayMax: around, stepUpAbove: around },
+            { requiredKeys: [] },
+          ),
         ),
     spentToday: acceptable ? fc.constant(0n) : around,
     available: acceptable ? fc.bigInt({ min: chargedMinor, max: chargedMinor * 3n + 1n }) : around,
@@ -235,10 +238,62 @@ const arbPromotionFacts = (
     )
 }
 
+/** The input errors `arbRequestPayment` injects into one request in three. */
+type InputFlaw =
+  | 'same_account'
+  | 'zero_amount'
+  | 'manual_off_online'
+  | 'missing_hold'
+  | 'stray_hold'
+  | 'hold_expired'
+  | 'manual_promotion'
+
+const INPUT_FLAWS: readonly InputFlaw[] = [
+  'same_account',
+  'zero_amount',
+  'manual_off_online',
+  'missing_hold',
+  'stray_hold',
+  'hold_expired',
+  'manual_promotion',
+]
+
+/** `command` with one input error (which the decider must reject, recording nothing). */
+const withInputFlaw = (
+  command: RequestPayment,
+  flaw: InputFlaw,
+  promotion: PromotionFacts,
+): RequestPayment => {
+  const hold = { holdId: 'h-1', expiresAt: PAYMENT_EXPIRES_AT }
+  const manual = { ...command, channel: 'online' as const, capture: 'manual' as const, hold }
+  switch (flaw) {
+    case 'same_account':
+      return { ...command, payee: { ...command.payee, accountId: command.payer.accountId } }
+    case 'zero_amount':
+      return {
+        ...command,
+        amount: formatMinor(0n, moneyFromCanonical(command.asset, command.amount).scale),
+      }
+    case 'manual_off_online':
+      return { ...manual, channel: 'bill' }
+    case 'missing_hold': {
+      const { hold: _hold, ...rest } = manual
+      return rest
+    }
+    case 'stray_hold':
+      return { ...command, capture: 'instant', hold }
+    case 'hold_expired':
+      return { ...manual, hold: { ...hold, expiresAt: command.at } }
+    case 'manual_promotion':
+      return { ...manual, promotion }
+  }
+}
+
 /**
- * A payment request: acceptable ones only (captured at once or authorized), or any: refused ones
- * (frozen, closed, security, limits, promotion, balance) and input errors (same account, zero,
- * manual capture off the online channel, missing or stray hold, promotion on a manual payment).
+ * A payment request: acceptable ones only (captured at once or authorized), or any: random facts
+ * that refuse it for a business reason (frozen, closed, security, limits, promotion, balance), and
+ * in one request in three an input error (same account, zero, manual capture off the online
+ * channel, missing or stray hold, a hold already expired, a promotion on a manual payment).
  */
 export const arbRequestPayment = (
   options: PaymentRequestOptions = {},
@@ -247,22 +302,22 @@ export const arbRequestPayment = (
   return fc
     .record({
       asset: fc.constantFrom(...ASSETS),
-      gross: fc.bigInt({ min: acceptable ? 1n : 0n, max: GROSS_MAX }),
+      gross: fc.bigInt({ min: 1n, max: GROSS_MAX }),
       manual: fc.boolean(),
       channel: fc.constantFrom(...CHANNELS),
-      withHold: fc.boolean(),
       withPromotion: fc.boolean(),
       feeRate: fc.option(fc.constantFrom('0', '2.5', '0.6', '100', '33.333333'), {
         nil: undefined,
       }),
       memo: fc.option(fc.constantFrom('lunch', 'rent'), { nil: undefined }),
       fingerprint: arbFingerprint(),
-      payee: acceptable ? fc.constant('shop') : fc.constantFrom('shop', 'shop', 'shop', 'alice'),
       payeeStatus: fc.constantFrom(
         ...(acceptable ? ['active', 'frozen'] : ['active', 'active', 'frozen', 'closed']),
       ),
       verified: fc.boolean(),
-      expiresAt: fc.constantFrom(PAYMENT_EXPIRES_AT, ...(acceptable ? [] : [PAYMENT_AT])),
+      flaw: acceptable
+        ? fc.constant(undefined)
+        : fc.option(fc.constantFrom(...INPUT_FLAWS), { freq: 2, nil: undefined }),
     })
     .chain((r) =>
       fc
@@ -271,14 +326,12 @@ export const arbRequestPayment = (
           arbPromotionFacts(r.asset, r.gross, acceptable),
         )
         .map(([payer, promotion]): RequestPayment => {
-          const manual = r.manual
-          const base = buildRequestPayment({
+          const command = buildRequestPayment({
             fingerprint: r.fingerprint,
-            channel: acceptable && manual ? 'online' : r.channel,
-            capture: manual ? 'manual' : 'instant',
+            channel: r.manual ? 'online' : r.channel,
+            capture: r.manual ? 'manual' : 'instant',
             payer,
             payee: buildPaymentPayee({
-              accountId: r.payee as AccountId,
               status: r.payeeStatus as PayeeFacts['status'],
               ...(r.feeRate === undefined ? {} : { merchantFeeRate: r.feeRate as Percent }),
             }),
@@ -286,14 +339,10 @@ export const arbRequestPayment = (
             amount: amountOf(r.gross, r.asset) as DecimalString,
             authorization: { method: 'two_factor', verified: acceptable || r.verified },
             ...(r.memo === undefined ? {} : { memo: r.memo }),
+            ...(r.manual ? { hold: { holdId: 'h-1', expiresAt: PAYMENT_EXPIRES_AT } } : {}),
+            ...(!r.manual && r.withPromotion ? { promotion } : {}),
           })
-          const withHold = acceptable ? manual : r.withHold
-          const withPromotion = acceptable ? !manual && r.withPromotion : r.withPromotion
-          return {
-            ...base,
-            ...(withHold ? { hold: { holdId: 'h-1', expiresAt: r.expiresAt } } : {}),
-            ...(withPromotion ? { promotion } : {}),
-          }
+          return r.flaw === undefined ? command : withInputFlaw(command, r.flaw, promotion)
         }),
     )
 }
