@@ -19,16 +19,11 @@ import type { AccountState, OpenedAccountState } from './state.js'
 /** Debits available; a 'non_negative' account refuses to go below zero. */
 export const debitFunds = (command: DebitFunds, state: AccountState): Decision => {
   if (state.status === 'not_opened') return notFound(command.accountId)
-  if (appliedMarker(state.applied, legKey(command.entryId, command.leg)) !== undefined)
-    return right([])
+  if (isAppliedLeg(state, command)) return right([])
   if (state.status === 'closed') return closed(state)
   if (state.status === 'frozen' && !frozenAccountAllows(command.initiatedBy, 'debit'))
     return frozen(state)
-  const amount = positiveCommandAmount(
-    command.asset,
-    command.amount,
-    knownScaleOf(state, command.asset),
-  )
+  const amount = amountOf(state, command)
   if (amount._tag === 'Left') return amount
   const shortfall = insufficient(state, amount.right)
   if (shortfall !== undefined) return shortfall
@@ -46,15 +41,10 @@ export const debitFunds = (command: DebitFunds, state: AccountState): Decision =
 /** Credits available; a frozen account still receives (freeze table row `receive`). */
 export const creditFunds = (command: CreditFunds, state: AccountState): Decision => {
   if (state.status === 'not_opened') return notFound(command.accountId)
-  if (appliedMarker(state.applied, legKey(command.entryId, command.leg)) !== undefined)
-    return right([])
+  if (isAppliedLeg(state, command)) return right([])
   if (state.status === 'closed') return closed(state)
   if (state.status === 'frozen' && !freezeRuleFor('receive').allowedWhenFrozen) return frozen(state)
-  const amount = positiveCommandAmount(
-    command.asset,
-    command.amount,
-    knownScaleOf(state, command.asset),
-  )
+  const amount = amountOf(state, command)
   if (amount._tag === 'Left') return amount
   const { accountId, asset, entryId, leg, at } = command
   return right([
@@ -78,11 +68,7 @@ export const holdFunds = (command: HoldFunds, state: AccountState): Decision => 
   if (state.status === 'closed') return closed(state)
   if (state.status === 'frozen' && !frozenAccountAllows(command.initiatedBy, 'hold'))
     return frozen(state)
-  const amount = positiveCommandAmount(
-    command.asset,
-    command.amount,
-    knownScaleOf(state, command.asset),
-  )
+  const amount = amountOf(state, command)
   if (amount._tag === 'Left') return amount
   if (state.holds.size >= HOLDS_OPEN_PER_ACCOUNT_MAX) {
     return left(
@@ -168,6 +154,14 @@ export const releaseHold = (command: ReleaseHold, state: AccountState): Decision
 }
 
 // ---------------------------------------------------------------- helpers
+
+// A step citing a journal leg the account already applied: a replay.
+const isAppliedLeg = (state: OpenedAccountState, command: { entryId: string; leg: number }) =>
+  appliedMarker(state.applied, legKey(command.entryId, command.leg)) !== undefined
+
+// The command's amount, positive and in the scale the account uses for the asset.
+const amountOf = (state: OpenedAccountState, command: { asset: string; amount: string }) =>
+  positiveCommandAmount(command.asset, command.amount, knownScaleOf(state, command.asset))
 
 const insufficient = (state: OpenedAccountState, amount: Money): Decision | undefined => {
   if (state.balanceRule !== 'non_negative') return undefined
