@@ -77,9 +77,11 @@ const submit = (command: SubmitWithdrawal, state: Existing): Decision => {
   return right([{ type: 'WithdrawalSubmitted', schemaVersion: 1, data }])
 }
 
-// Submitted only; a completion already recorded with the same entry is a replayed step.
+// Submitted only; a completion already recorded with the same entry (even if returned since) is a
+// replayed step.
 const complete = (command: CompleteWithdrawal, state: Existing): Decision => {
-  if (state.status === 'completed' && state.entryId === command.entryId) return right([])
+  const wasCompleted = state.status === 'completed' || state.status === 'returned'
+  if (wasCompleted && state.entryId === command.entryId) return right([])
   if (state.status !== 'submitted') return invalidTransition(command.type, state)
   const entry = withdrawalPayoutEntry(state, command.entryId)
   return right([

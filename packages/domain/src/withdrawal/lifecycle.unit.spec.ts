@@ -148,6 +148,12 @@ describe('ReturnWithdrawal', () => {
       .when(returnCommand())
       .then([returned]))
 
+  it('is a replay when the completion step runs again after the return', () =>
+    spec
+      .given([requested(), verified, submitted, completed, returned])
+      .when(complete())
+      .thenNothing())
+
   it('is a replay when the same return step runs again', () =>
     spec
       .given([requested(), verified, submitted, completed, returned])
