@@ -56,3 +56,32 @@ export {
 export type { MemoryEventStore, MemoryEventStoreOptions } from './store/memoryEventStore.js'
 export { createMemoryEventStore } from './store/memoryEventStore.js'
 export type { MemoryTamper } from './store/memoryTamper.js'
+
+// ---------------------------------------------------------------- the ledger
+export type {
+  AccountView,
+  Amount,
+  AuditReport,
+  AuditViolation,
+  Auth,
+  Balance,
+  Channel,
+  CommandContext,
+  ConversionView,
+  DisputeView,
+  EntryStatus,
+  HistoryEntry,
+  Instant,
+  Ledger,
+  LedgerError,
+  LedgerHooks,
+  LedgerOptions,
+  Notification,
+  PaymentView,
+  Result,
+  WithdrawalView,
+} from './ledger/types.js'
+export { createLedger } from './ledger/createLedger.js'
+export { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
+export type { KeyVault } from './privacy/keyVault.js'
+export { createMemoryKeyVault } from './privacy/keyVault.js'

@@ -1,0 +1,159 @@
+// Loads aggregate state: from a bounded cache keyed by revision, else the latest snapshot, then
+// the events after it, page by page. Events the engine just wrote are folded in directly, never
+// decoded again.
+import { assert, limits, upcastEvent } from '@wallet-ledger/domain'
+import type { RawEvent } from '@wallet-ledger/domain'
+import type { EventStore, ExpectedRevision, StoredEvent } from '../ports/eventStore.js'
+import type { AggregateDefinition } from './aggregate.js'
+
+// ---------------------------------------------------------------- types
+
+/** State at a revision; `revision` is `'no_stream'` before the first event. */
+export type Loaded<State> = { readonly state: State; readonly revision: bigint | 'no_stream' }
+
+/** The events a stream has after the last snapshot before a new one is written. */
+export const SNAPSHOT_EVERY_EVENTS = 200
+/** Streams whose state the cache keeps. */
+export const STATE_CACHE_STREAMS_MAX = 50_000
+
+// ---------------------------------------------------------------- operations
+
+/** Decodes one stored event: upcast to the current version, then the codec. Asserts on failure. */
+export const decodeStoredEvent = <Event extends RawEvent>(
+  definition: Pick<
+    AggregateDefinition<unknown, unknown, Event, unknown>,
+    'eventCodec' | 'upcasters'
+  >,
+  stored: Pick<StoredEvent, 'type' | 'schemaVersion' | 'data' | 'stream' | 'revision'>,
+): Event => {
+  const current = upcastEvent(definition.upcasters, stored)
+  const decoded = definition.eventCodec.decode(current)
+  assert(
+    decoded._tag === 'Right',
+    `${stored.stream}@${stored.revision}: ${stored.type} does not decode`,
+  )
+  return decoded.right
+}
+
+/** Revision after which a write with `expectedRevision` appends, for cache bookkeeping. */
+export const expectedRevisionOf = (loaded: Loaded<unknown>): ExpectedRevision => loaded.revision
+
+/** A cache of aggregate states with a bound; the oldest entry goes first. */
+export type StateCache = {
+  readonly get: (stream: string) => Loaded<unknown> | undefined
+  readonly set: (stream: string, loaded: Loaded<unknown>) => void
+  readonly delete: (stream: string) => void
+  readonly clear: () => void
+}
+
+/** A bounded insertion-ordered cache (a Map keeps insertion order; re-set moves to the end). */
+export const createStateCache = (streamsMax = STATE_CACHE_STREAMS_MAX): StateCache => {
+  const entries = new Map<string, Loaded<unknown>>()
+  return {
+    get: (stream) => entries.get(stream),
+    set: (stream, loaded) => {
+      entries.delete(stream)
+      entries.set(stream, loaded)
+      if (entries.size > streamsMax) {
+        const oldest = entries.keys().next()
+        if (oldest.done !== true) entries.delete(oldest.value)
+      }
+    },
+    delete: (stream) => void entries.delete(stream),
+    clear: () => entries.clear(),
+  }
+}
+
+/** Loads and caches aggregates of every kind from one store. */
+export type Repository = {
+  readonly load: <State, Command, Event extends RawEvent, Error>(
+    definition: AggregateDefinition<State, Command, Event, Error>,
+    id: string,
+  ) => Promise<Loaded<State>>
+  /** Records the state after events this process appended at `revision` (no decode, no read). */
+  readonly remember: (stream: string, loaded: Loaded<unknown>) => void
+  /** Forgets a stream, after a revision clash or a failed write whose outcome is unknown. */
+  readonly forget: (stream: string) => void
+  /** Writes a snapshot when enough events passed since the last one (best effort). */
+  readonly maybeSnapshot: <State>(
+    definition: AggregateDefinition<State, unknown, RawEvent, unknown>,
+    stream: string,
+    loaded: Loaded<State>,
+  ) => Promise<void>
+}
+
+/** A repository over a store. */
+export const createRepository = (
+  store: EventStore,
+  cache: StateCache = createStateCache(),
+): Repository => {
+  const snapshotRevisions = new Map<string, bigint>()
+
+  const loadBase = async <State>(
+    definition: AggregateDefinition<State, unknown, RawEvent, unknown>,
+    stream: string,
+  ): Promise<Loaded<State>> => {
+    const cached = cache.get(stream) as Loaded<State> | undefined
+    if (cached !== undefined) return cached
+    if (definition.snapshot !== undefined && store.readSnapshot !== undefined) {
+      const snapshot = await store.readSnapshot(stream)
+      if (snapshot !== undefined && snapshot.schemaVersion === definition.snapshot.schemaVersion) {
+        const state = definition.snapshot.decode(snapshot.state)
+        if (state !== undefined) {
+          snapshotRevisions.set(stream, snapshot.revision)
+          return { state, revision: snapshot.revision }
+        }
+      }
+    }
+    return { state: definition.decider.initialState, revision: 'no_stream' }
+  }
+
+  const load = async <State, Command, Event extends RawEvent, Error>(
+    definition: AggregateDefinition<State, Command, Event, Error>,
+    id: string,
+  ): Promise<Loaded<State>> => {
+    const stream = definition.stream(id)
+    const base = await loadBase(
+      definition as unknown as AggregateDefinition<State, unknown, RawEvent, unknown>,
+      stream,
+    )
+    let { state, revision } = base
+    // Catch up with what others appended since; pages keep memory bounded for long streams.
+    for (;;) {
+      const fromRevision = revision === 'no_stream' ? 0n : revision + 1n
+      let read = 0
+      const maxCount = limits.READ_PAGE_EVENTS_MAX
+      for await (const stored of store.readStream(stream, { fromRevision, maxCount })) {
+        assert(
+          stored.revision === fromRevision + BigInt(read),
+          `${stream}: revision gap at ${stored.revision}`,
+        )
+        state = definition.decider.evolve(state, decodeStoredEvent(definition, stored))
+        revision = stored.revision
+        read += 1
+      }
+      if (read < maxCount) break
+    }
+    const loaded = { state, revision }
+    if (loaded !== base) cache.set(stream, loaded)
+    return loaded
+  }
+
+  return {
+    load,
+    remember: (stream, loaded) => cache.set(stream, loaded),
+    forget: (stream) => cache.delete(stream),
+    maybeSnapshot: async (definition, stream, loaded) => {
+      if (definition.snapshot === undefined || store.writeSnapshot === undefined) return
+      if (loaded.revision === 'no_stream') return
+      const last = snapshotRevisions.get(stream) ?? -1n
+      if (loaded.revision - last < BigInt(SNAPSHOT_EVERY_EVENTS)) return
+      snapshotRevisions.set(stream, loaded.revision)
+      await store.writeSnapshot(stream, {
+        revision: loaded.revision,
+        schemaVersion: definition.snapshot.schemaVersion,
+        state: definition.snapshot.encode(loaded.state),
+      })
+    },
+  }
+}

@@ -1,0 +1,85 @@
+// createLedger: wires a store, the asset registry, the calendar, the clock and the workflows into
+// the Ledger of DESIGN.md section 6.
+import { createAssetRegistry, createBusinessCalendar } from '@wallet-ledger/domain'
+import { createDefinitions } from '../engine/definitions.js'
+import { createIdGenerator, ledgerIdNamespace } from '../engine/ids.js'
+import { createLocalTimeFormatter, isKnownTimeZone } from '../engine/localTime.js'
+import { createRepository } from '../engine/repository.js'
+import { createMemoryKeyVault } from '../privacy/keyVault.js'
+import type { KeyVault } from '../privacy/keyVault.js'
+import type { EventStore } from '../ports/eventStore.js'
+import { createMemoryEventStore } from '../store/memoryEventStore.js'
+import { accountCommands } from '../workflows/accounts.js'
+import { depositCommands } from '../workflows/deposit.js'
+import { ledgerMethods } from './methods.js'
+import type { LedgerContext } from './context.js'
+import type { Ledger, LedgerOptions } from './types.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const NAMESPACE = /^[A-Za-z0-9_-]{1,64}$/
+
+/** A configuration error: thrown by createLedger, since no ledger exists to return a value. */
+const configurationError = (message: string): Error =>
+  Object.assign(new Error(message), { code: 'invalid_configuration' })
+
+/**
+ * Resolves the store option: an EventStore, or a URL (`memory:`). Other URL schemes are served by
+ * their adapter packages, which pass their store in. Falls back to `WALLET_LEDGER_STORE`.
+ */
+const resolveStore = (store: EventStore | string | undefined, clock: () => Date): EventStore => {
+  if (store !== undefined && typeof store !== 'string') return store
+  const url = store ?? process.env['WALLET_LEDGER_STORE'] ?? 'memory:'
+  if (url === 'memory:' || url === 'memory://') return createMemoryEventStore({ clock })
+  throw configurationError(
+    `store: "${url}" needs its adapter package; create the store with it and pass it as \`store\``,
+  )
+}
+
+/**
+ * Creates a ledger. Throws (an `Error` with `code: 'invalid_configuration'`) for bad options:
+ * an unknown time zone, an invalid asset or holiday, a bad namespace.
+ *
+ * @example
+ * const ledger = await createLedger({ timeZone: 'Asia/Shanghai' })
+ */
+export const createLedger = async (
+  options: LedgerOptions & { keyVault?: KeyVault } = {},
+): Promise<Ledger> => {
+  const clock = options.clock ?? (() => new Date())
+  const registry = createAssetRegistry(options.assets ?? [])
+  if (registry._tag === 'Left') throw configurationError(registry.left.message)
+  const timeZone = options.timeZone ?? 'UTC'
+  if (!isKnownTimeZone(timeZone))
+    throw configurationError(`timeZone: unknown IANA time zone "${timeZone}"`)
+  const calendar = createBusinessCalendar({
+    holidays: options.holidays ?? [],
+    ...(options.cutoff === undefined ? {} : { cutoff: options.cutoff }),
+  })
+  if (calendar._tag === 'Left') throw configurationError(calendar.left.message)
+  if (options.namespace !== undefined && !NAMESPACE.test(options.namespace)) {
+    throw configurationError('namespace: letters, digits, "-" and "_", at most 64')
+  }
+  const store = resolveStore(options.store, clock)
+  const isAtomic = options.executor !== 'stepwise' && store.appendMany !== undefined
+  const frozenHandlers: ((accountId: string) => Promise<void>)[] = []
+  const context: LedgerContext = {
+    store,
+    repository: createRepository(store),
+    definitions: createDefinitions(options.namespace),
+    registry: registry.right,
+    calendar: calendar.right,
+    clock,
+    nextId: createIdGenerator(clock),
+    idNamespace: ledgerIdNamespace(options.namespace),
+    localTime: createLocalTimeFormatter(timeZone),
+    hooks: options.hooks ?? {},
+    keyVault: options.keyVault ?? createMemoryKeyVault(),
+    isAtomic,
+    authorizationTtlMs: options.authorizationTtlMs ?? 7 * DAY_MS,
+    disputeResponseMs: options.disputeResponseMs ?? 7 * DAY_MS,
+    onFrozen: async (accountId) => {
+      for (const handler of frozenHandlers) await handler(accountId)
+    },
+  }
+  return ledgerMethods(context, frozenHandlers)
+}

@@ -1,0 +1,71 @@
+// The boundary: caller input is decoded by a codec (every offending field named in the caller's
+// own words), amounts are parsed against the asset registry and made canonical, instants become
+// ISO strings. Nothing is written before all of this succeeds.
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type * as t from 'io-ts'
+import {
+  decodeInput,
+  domainError,
+  findAsset,
+  formatMoney,
+  parseAmount,
+  parsePositiveAmount,
+} from '@wallet-ledger/domain'
+import type { Asset, AssetRegistry, Money } from '@wallet-ledger/domain'
+import { canonicalJson } from '../store/canonicalJson.js'
+import { sha256Hex } from '../store/chain.js'
+import type { JsonValue } from '../ports/eventStore.js'
+import type { Instant, LedgerError } from './types.js'
+
+/** A parsed amount: its asset, the money and its canonical string. */
+export type ParsedAmount = { readonly asset: Asset; readonly money: Money; readonly amount: string }
+
+/** Decodes caller input; failures name each field by its path. */
+export const decodeCaller = <A>(
+  codec: t.Type<A, unknown, unknown>,
+  input: unknown,
+): Either<LedgerError, A> => decodeInput(codec, input) as Either<LedgerError, A>
+
+/** Parses an amount of a registered asset; `isPositive` refuses zero. */
+export const parseCallerAmount = (
+  registry: AssetRegistry,
+  assetCode: string,
+  text: unknown,
+  field: string,
+  isPositive = true,
+  assetField = 'asset',
+): Either<LedgerError, ParsedAmount> => {
+  const asset = findAsset(registry, assetCode, assetField)
+  if (asset._tag === 'Left') return asset
+  const parsed = isPositive
+    ? parsePositiveAmount(text, asset.right, field)
+    : parseAmount(text, asset.right, field)
+  if (parsed._tag === 'Left') return parsed
+  return right({ asset: asset.right, money: parsed.right, amount: formatMoney(parsed.right) })
+}
+
+/** An instant as an ISO UTC string, or `invalid_input` naming the field. */
+export const instantOf = (value: Instant, field: string): Either<LedgerError, string> => {
+  const date =
+    value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined
+  if (date === undefined || Number.isNaN(date.getTime())) {
+    return left(
+      domainError('invalid_input', `${field}: expected an ISO-8601 instant or a Date`, {
+        path: field,
+      }),
+    )
+  }
+  return right(date.toISOString())
+}
+
+/** The fingerprint of a caller's fields: tells a retry from a reused idempotency key. */
+export const fingerprintOf = (fields: JsonValue): string => sha256Hex(canonicalJson(fields))
+
+/** Removes the fields every command accepts but that do not identify what it asks for. */
+export const withoutContext = <T extends Record<string, unknown>>(
+  input: T,
+): Omit<T, 'metadata' | 'actor' | 'correlationId'> => {
+  const { metadata: _metadata, actor: _actor, correlationId: _correlationId, ...rest } = input
+  return rest
+}

@@ -1,0 +1,68 @@
+// Pieces every workflow shares: the command context codec, commit metadata, and one-stream writes.
+import * as t from 'io-ts'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { Metadata, boundedString, domainError } from '@wallet-ledger/domain'
+import type { RawEvent } from '@wallet-ledger/domain'
+import type { AggregateDefinition } from '../engine/aggregate.js'
+import type { Write } from '../engine/commit.js'
+import type { Loaded } from '../engine/repository.js'
+import type { CommitMetadata } from '../ports/eventStore.js'
+import type { LedgerContext } from '../ledger/context.js'
+import type { LedgerError } from '../ledger/types.js'
+
+const ENVELOPE_ID_CHARS_MAX = 128
+
+/** The optional fields every command accepts. */
+export const CommandContextCodec = t.partial({
+  metadata: Metadata,
+  actor: boundedString(ENVELOPE_ID_CHARS_MAX, 'Actor'),
+  correlationId: boundedString(ENVELOPE_ID_CHARS_MAX, 'CorrelationId'),
+})
+
+/** A command's input codec: its own fields plus the context fields. */
+export const withContext = <P extends t.Props, O extends t.Props>(
+  required: P,
+  optional: O,
+  name: string,
+) => t.intersection([t.type(required), t.partial(optional), CommandContextCodec], name)
+
+/** The envelope facts of a command's commit. */
+export const commitMetadataOf = (input: {
+  actor?: string
+  correlationId?: string
+}): CommitMetadata => ({
+  ...(input.actor === undefined ? {} : { actor: input.actor }),
+  ...(input.correlationId === undefined ? {} : { correlationId: input.correlationId }),
+})
+
+/** Decides one command on one aggregate and folds the events: the write for that stream. */
+export const decideWrite = <State, Command, Event extends RawEvent, Error extends LedgerError>(
+  definition: AggregateDefinition<State, Command, Event, Error>,
+  stream: string,
+  loaded: Loaded<State>,
+  command: Command,
+): Either<
+  LedgerError,
+  Write & { readonly events: readonly Event[]; readonly nextState: State }
+> => {
+  const decided = definition.decider.decide(command, loaded.state)
+  if (decided._tag === 'Left') return left(decided.left)
+  let nextState = loaded.state
+  for (const event of decided.right) nextState = definition.decider.evolve(nextState, event)
+  return right({
+    definition,
+    stream,
+    loaded,
+    events: decided.right,
+    nextState,
+    expectedRevision: loaded.revision,
+  })
+}
+
+/** The ISO instant of now from the ledger's clock. */
+export const nowOf = (context: LedgerContext): string => context.clock().toISOString()
+
+/** `account_not_found` for an id. */
+export const accountNotFound = (accountId: string): LedgerError =>
+  domainError('account_not_found', `account ${accountId} does not exist`, { accountId })

@@ -1,0 +1,173 @@
+// Money arriving (deposit) and corrections (adjust): one workflow event with its journal entry and
+// the account events citing its legs, committed together.
+import * as t from 'io-ts'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { Direction, boundedString, formatMinor, limits } from '@wallet-ledger/domain'
+import type {
+  AccountState,
+  AdjustmentCommand,
+  DepositCommand,
+  JournalEntry,
+} from '@wallet-ledger/domain'
+import { idFromIdempotencyKey } from '../engine/ids.js'
+import type { LedgerContext } from '../ledger/context.js'
+import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
+import type { Ledger, LedgerError } from '../ledger/types.js'
+import type { Write } from '../engine/commit.js'
+import { decideAccountWrites, legCommands } from './accountWrites.js'
+import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import { runPlanned } from './run.js'
+import type { Plan } from './run.js'
+
+const Key = boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey')
+const DepositInput = withContext(
+  {
+    accountId: t.string,
+    asset: t.string,
+    amount: t.string,
+    source: t.intersection([
+      t.type({
+        type: t.keyof({ bank_transfer: null, card: null, crypto: null }),
+        reference: boundedString(limits.REFERENCE_LENGTH_MAX, 'Reference'),
+      }),
+      t.partial({ network: boundedString(32, 'Network') }),
+    ]),
+    idempotencyKey: Key,
+  },
+  {},
+  'Deposit',
+)
+const AdjustInput = withContext(
+  {
+    accountId: t.string,
+    asset: t.string,
+    amount: t.string,
+    direction: Direction,
+    reason: boundedString(limits.REASON_LENGTH_MAX, 'Reason'),
+    idempotencyKey: Key,
+  },
+  {},
+  'Adjust',
+)
+
+const statusOf = (state: AccountState): 'active' | 'frozen' | 'closed' | undefined =>
+  state.status === 'not_opened' ? undefined : state.status
+
+/** Plans a workflow event with a journal entry plus the account events posting its legs. */
+export const planWithEntry = async <T>(
+  context: LedgerContext,
+  workflowWrite: Write,
+  entry: JournalEntry | undefined,
+  at: string,
+  outcome: Either<LedgerError, T>,
+): Promise<Either<LedgerError, Plan<T>>> => {
+  if (entry === undefined || workflowWrite.events.length === 0)
+    return right({ writes: [workflowWrite], outcome })
+  const accountWrites = await decideAccountWrites(context, legCommands(entry, at), at)
+  if (accountWrites._tag === 'Left') return accountWrites
+  return right({ writes: [workflowWrite, ...accountWrites.right], outcome })
+}
+
+/** The deposit and adjust methods of the ledger. */
+export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' | 'adjust'> => ({
+  deposit: async (raw) => {
+    const input = decodeCaller(DepositInput, raw)
+    if (input._tag === 'Left') return input
+    const parsed = parseCallerAmount(
+      context.registry,
+      input.right.asset,
+      input.right.amount,
+      'amount',
+    )
+    if (parsed._tag === 'Left') return parsed
+    const { accountId, asset, source, idempotencyKey } = input.right
+    const depositId = idFromIdempotencyKey(context.idNamespace, 'deposit', idempotencyKey)
+    const fingerprint = fingerprintOf({
+      ...withoutContext(input.right),
+      amount: parsed.right.amount,
+    })
+    return runPlanned(context, commitMetadataOf(input.right), async () => {
+      const account = await context.repository.load(context.definitions.account, accountId)
+      const accountStatus = statusOf(account.state)
+      if (accountStatus === undefined) return left(accountNotFound(accountId))
+      const definition = context.definitions.deposit
+      const loaded = await context.repository.load(definition, depositId)
+      const at = nowOf(context)
+      const command = {
+        type: 'RecordDeposit',
+        depositId,
+        entryId: depositId,
+        accountId,
+        asset,
+        amount: parsed.right.amount,
+        source,
+        fingerprint,
+        accountStatus,
+        at,
+      } as DepositCommand
+      const write = decideWrite(definition, definition.stream(depositId), loaded, command)
+      if (write._tag === 'Left') return write
+      const entry = write.right.events[0]?.data.entry
+      return planWithEntry(
+        context,
+        { ...write.right, expectedRevision: 'no_stream' },
+        entry,
+        at,
+        right({ depositId }),
+      )
+    })
+  },
+  adjust: async (raw) => {
+    const input = decodeCaller(AdjustInput, raw)
+    if (input._tag === 'Left') return input
+    const parsed = parseCallerAmount(
+      context.registry,
+      input.right.asset,
+      input.right.amount,
+      'amount',
+    )
+    if (parsed._tag === 'Left') return parsed
+    const { accountId, asset, direction, reason, idempotencyKey } = input.right
+    const adjustmentId = idFromIdempotencyKey(context.idNamespace, 'adjustment', idempotencyKey)
+    const fingerprint = fingerprintOf({
+      ...withoutContext(input.right),
+      amount: parsed.right.amount,
+    })
+    return runPlanned(context, commitMetadataOf(input.right), async () => {
+      const account = await context.repository.load(context.definitions.account, accountId)
+      const accountStatus = statusOf(account.state)
+      if (accountStatus === undefined || account.state.status === 'not_opened')
+        return left(accountNotFound(accountId))
+      const balance = account.state.balances[asset]
+      const available = formatMinor(balance?.available ?? 0n, parsed.right.asset.scale)
+      const definition = context.definitions.adjustment
+      const loaded = await context.repository.load(definition, adjustmentId)
+      const at = nowOf(context)
+      const command = {
+        type: 'PostAdjustment',
+        adjustmentId,
+        entryId: adjustmentId,
+        accountId,
+        asset,
+        amount: parsed.right.amount,
+        direction,
+        reason,
+        fingerprint,
+        accountStatus,
+        available,
+        at,
+      } as AdjustmentCommand
+      const write = decideWrite(definition, definition.stream(adjustmentId), loaded, command)
+      if (write._tag === 'Left') return write
+      const entry = write.right.events[0]?.data.entry
+      return planWithEntry(
+        context,
+        { ...write.right, expectedRevision: 'no_stream' },
+        entry,
+        at,
+        right({ entryId: adjustmentId }),
+      )
+    })
+  },
+})

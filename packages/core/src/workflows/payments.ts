@@ -1,0 +1,371 @@
+// Payments: request (instant or manual capture), capture, cancel, expire. The payment event
+// carries the journal entry; the payer's debit (or hold), the payee's credit, the fee and the
+// promotion's discount are decided against their own states and committed with it.
+import * as t from 'io-ts'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import {
+  Authorization,
+  CallerId,
+  boundedString,
+  domainError,
+  limits,
+  paymentFailureOf,
+  paymentView,
+  promotionFactsOf,
+  senderFactsOf,
+  storedPaymentFailure,
+} from '@wallet-ledger/domain'
+import type {
+  AccountState,
+  LocalDate,
+  PaymentCommand,
+  PaymentEvent,
+  PaymentState,
+  PromotionCommand,
+} from '@wallet-ledger/domain'
+import type { Write } from '../engine/commit.js'
+import { idFromIdempotencyKey } from '../engine/ids.js'
+import type { LedgerContext } from '../ledger/context.js'
+import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
+import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
+import { decideAccountWrites, legCommands, stepCommand } from './accountWrites.js'
+import type { LegOverride } from './accountWrites.js'
+import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import { runPlanned } from './run.js'
+import type { Plan } from './run.js'
+
+// ---------------------------------------------------------------- input codecs
+
+const PayInput = withContext(
+  {
+    channel: t.keyof({ merchant_qr: null, online: null, p2p: null, bill: null }, 'Channel'),
+    payer: t.string,
+    payee: t.string,
+    asset: t.string,
+    amount: t.string,
+    idempotencyKey: boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey'),
+  },
+  {
+    authorization: Authorization,
+    promotionId: CallerId,
+    memo: boundedString(limits.MEMO_LENGTH_MAX, 'Memo'),
+    capture: t.keyof({ instant: null, manual: null }, 'Capture'),
+  },
+  'Pay',
+)
+const PaymentIdInput = withContext({ paymentId: t.string }, { amount: t.string }, 'PaymentCommand')
+
+// ---------------------------------------------------------------- helpers
+
+type Opened = Exclude<AccountState, { status: 'not_opened' }>
+const isOpened = (state: AccountState): state is Opened => state.status !== 'not_opened'
+
+const paymentNotFound = (paymentId: string): LedgerError =>
+  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
+
+const viewOf = (state: PaymentState): PaymentView => paymentView(state) as PaymentView
+
+/** The account and promotion writes that follow a payment event. */
+const followUps = async (
+  context: LedgerContext,
+  state: PaymentState,
+  events: readonly PaymentEvent[],
+  at: string,
+  localDate: string,
+): Promise<Either<LedgerError, Write[]>> => {
+  const writes: Write[] = []
+  for (const event of events) {
+    const decided = await followUpOf(context, state, event, at, localDate)
+    if (decided._tag === 'Left') return decided
+    writes.push(...decided.right)
+  }
+  return right(writes)
+}
+
+const followUpOf = async (
+  context: LedgerContext,
+  state: PaymentState,
+  event: PaymentEvent,
+  at: string,
+  localDate: string,
+): Promise<Either<LedgerError, Write[]>> => {
+  switch (event.type) {
+    case 'PaymentCaptured': {
+      const payer =
+        event.data.request?.payer ?? ('request' in state ? state.request.payer : undefined)
+      const holdId = state.status === 'authorized' ? state.holdId : undefined
+      const overrides: Record<string, LegOverride> =
+        payer === undefined
+          ? {}
+          : {
+              [payer]:
+                holdId === undefined
+                  ? { initiatedBy: 'owner', limitDate: localDate }
+                  : { captureHoldId: holdId, initiatedBy: 'platform' },
+            }
+      const accounts = await decideAccountWrites(
+        context,
+        legCommands(event.data.entry, at, overrides),
+        at,
+      )
+      if (accounts._tag === 'Left') return accounts
+      const discount = await discountWrite(context, state, event, at)
+      return discount._tag === 'Left' ? discount : right([...accounts.right, ...discount.right])
+    }
+    case 'PaymentAuthorized': {
+      const { request, holdId, expiresAt } = event.data
+      const hold = stepCommand(
+        {
+          kind: 'hold',
+          accountId: request.payer,
+          holdId,
+          asset: request.asset,
+          amount: request.amount,
+          initiatedBy: 'owner',
+          expiresAt,
+          limitDate: localDate,
+        },
+        at,
+      )
+      return decideAccountWrites(context, [hold], at)
+    }
+    case 'PaymentCancelled':
+    case 'PaymentExpired': {
+      if (state.status !== 'authorized') return right([])
+      return decideAccountWrites(
+        context,
+        [
+          stepCommand(
+            { kind: 'release', accountId: state.request.payer, holdId: state.holdId },
+            at,
+          ),
+        ],
+        at,
+      )
+    }
+    default:
+      return right([])
+  }
+}
+
+/** The promotion's DiscountApplied, when a captured payment used one. */
+const discountWrite = async (
+  context: LedgerContext,
+  state: PaymentState,
+  event: Extract<PaymentEvent, { type: 'PaymentCaptured' }>,
+  at: string,
+): Promise<Either<LedgerError, Write[]>> => {
+  const request = event.data.request ?? ('request' in state ? state.request : undefined)
+  if (request?.promotionId === undefined || event.data.discount === undefined) return right([])
+  const definition = context.definitions.promotion
+  const loaded = await context.repository.load(definition, request.promotionId)
+  const command = {
+    type: 'ApplyDiscount',
+    promotionId: request.promotionId,
+    paymentId: event.data.paymentId,
+    accountId: request.payer,
+    amount: event.data.amount,
+    entry: event.data.entry,
+    at,
+  } as PromotionCommand
+  const write = decideWrite(definition, definition.stream(request.promotionId), loaded, command)
+  return write._tag === 'Left' ? write : right([write.right])
+}
+
+/** Decides a command on an existing payment and everything that follows from it. */
+export const planPaymentCommand = async (
+  context: LedgerContext,
+  paymentId: string,
+  build: (
+    state: Exclude<PaymentState, { status: 'not_requested' }>,
+    at: string,
+  ) => Either<LedgerError, PaymentCommand>,
+): Promise<Either<LedgerError, Plan<PaymentView>>> => {
+  const definition = context.definitions.payment
+  const loaded = await context.repository.load(definition, paymentId)
+  if (loaded.state.status === 'not_requested') return left(paymentNotFound(paymentId))
+  const now = context.clock()
+  const at = now.toISOString()
+  const command = build(loaded.state, at)
+  if (command._tag === 'Left') return command
+  const write = decideWrite(definition, definition.stream(paymentId), loaded, command.right)
+  if (write._tag === 'Left') return write
+  const rest = await followUps(
+    context,
+    loaded.state,
+    write.right.events,
+    at,
+    context.localTime(now).localDate,
+  )
+  if (rest._tag === 'Left') return rest
+  return right({
+    writes: [write.right, ...rest.right],
+    outcome: right(viewOf(write.right.nextState)),
+  })
+}
+
+// ---------------------------------------------------------------- pay
+
+const planPay = async (
+  context: LedgerContext,
+  input: t.TypeOf<typeof PayInput>,
+  amount: string,
+  paymentId: string,
+  fingerprint: string,
+): Promise<Either<LedgerError, Plan<PaymentView>>> => {
+  const definition = context.definitions.payment
+  const loaded = await context.repository.load(definition, paymentId)
+  if (loaded.state.status !== 'not_requested') {
+    if (loaded.state.request.fingerprint !== fingerprint) {
+      return left(
+        domainError('idempotency_key_reused', 'this idempotency key was used for another payment', {
+          paymentId,
+        }),
+      )
+    }
+    const failure = storedPaymentFailure(loaded.state)
+    return right({
+      writes: [],
+      outcome: failure === undefined ? right(viewOf(loaded.state)) : left(failure),
+    })
+  }
+  const [payer, payee] = await Promise.all([
+    context.repository.load(context.definitions.account, input.payer),
+    context.repository.load(context.definitions.account, input.payee),
+  ])
+  if (!isOpened(payer.state))
+    return left({
+      ...accountNotFound(input.payer),
+      details: { path: 'payer', accountId: input.payer },
+    })
+  if (!isOpened(payee.state) || payee.state.kind === 'system')
+    return left({
+      ...accountNotFound(input.payee),
+      details: { path: 'payee', accountId: input.payee },
+    })
+  const promotion = await promotionFacts(context, input.promotionId, input.payer)
+  if (promotion._tag === 'Left') return promotion
+  const now = context.clock()
+  const at = now.toISOString()
+  const localDate = context.localTime(now).localDate as LocalDate
+  const capture = input.capture ?? 'instant'
+  const command = {
+    type: 'RequestPayment',
+    paymentId,
+    entryId: `${paymentId}:capture`,
+    fingerprint,
+    channel: input.channel,
+    payer: senderFactsOf(payer.state, input.asset, localDate),
+    payee: {
+      accountId: input.payee,
+      kind: payee.state.kind,
+      status: payee.state.status,
+      ...(payee.state.merchantFeeRate === undefined
+        ? {}
+        : { merchantFeeRate: payee.state.merchantFeeRate }),
+    },
+    asset: input.asset,
+    amount,
+    capture,
+    at,
+    localDate,
+    ...(input.memo === undefined ? {} : { memo: input.memo }),
+    ...(input.authorization === undefined ? {} : { authorization: input.authorization }),
+    ...(capture === 'manual'
+      ? {
+          hold: {
+            holdId: `${paymentId}:hold`,
+            expiresAt: new Date(now.getTime() + context.authorizationTtlMs).toISOString(),
+          },
+        }
+      : {}),
+    ...(promotion.right === undefined ? {} : { promotion: promotion.right }),
+  } as PaymentCommand
+  const write = decideWrite(definition, definition.stream(paymentId), loaded, command)
+  if (write._tag === 'Left') return write
+  const paymentWrite = { ...write.right, expectedRevision: 'no_stream' as const }
+  const failure = paymentFailureOf(write.right.events)
+  if (failure !== undefined) return right({ writes: [paymentWrite], outcome: left(failure) })
+  const rest = await followUps(context, loaded.state, write.right.events, at, localDate)
+  if (rest._tag === 'Left') return rest
+  return right({
+    writes: [paymentWrite, ...rest.right],
+    outcome: right(viewOf(write.right.nextState)),
+  })
+}
+
+const promotionFacts = async (
+  context: LedgerContext,
+  promotionId: string | undefined,
+  accountId: string,
+) => {
+  if (promotionId === undefined) return right(undefined)
+  const loaded = await context.repository.load(context.definitions.promotion, promotionId)
+  if (loaded.state.status === 'not_created') {
+    return left<LedgerError>(
+      domainError('promotion_not_found', `promotion ${promotionId} does not exist`, {
+        path: 'promotionId',
+      }),
+    )
+  }
+  return right(promotionFactsOf(loaded.state, accountId))
+}
+
+// ---------------------------------------------------------------- the methods
+
+/** The payment methods of the ledger (refunds are in refunds.ts). */
+export const paymentCommands = (
+  context: LedgerContext,
+): Pick<Ledger, 'pay' | 'capturePayment' | 'cancelPayment'> => ({
+  pay: async (raw) => {
+    const input = decodeCaller(PayInput, raw)
+    if (input._tag === 'Left') return input
+    const parsed = parseCallerAmount(
+      context.registry,
+      input.right.asset,
+      input.right.amount,
+      'amount',
+    )
+    if (parsed._tag === 'Left') return parsed
+    const paymentId = idFromIdempotencyKey(
+      context.idNamespace,
+      'payment',
+      input.right.idempotencyKey,
+    )
+    const fields = {
+      ...withoutContext(input.right),
+      amount: parsed.right.amount,
+      capture: input.right.capture ?? 'instant',
+    }
+    const fingerprint = fingerprintOf(fields)
+    return runPlanned(context, commitMetadataOf(input.right), () =>
+      planPay(context, input.right, parsed.right.amount, paymentId, fingerprint),
+    )
+  },
+  capturePayment: async (raw) => {
+    const input = decodeCaller(PaymentIdInput, raw)
+    if (input._tag === 'Left') return input
+    const { paymentId, amount } = input.right
+    return runPlanned(context, commitMetadataOf(input.right), () =>
+      planPaymentCommand(context, paymentId, (state, at) => {
+        const base = { type: 'CapturePayment', paymentId, entryId: `${paymentId}:capture`, at }
+        if (amount === undefined) return right(base as PaymentCommand)
+        const parsed = parseCallerAmount(context.registry, state.request.asset, amount, 'amount')
+        return parsed._tag === 'Left'
+          ? parsed
+          : right({ ...base, amount: parsed.right.amount } as PaymentCommand)
+      }),
+    )
+  },
+  cancelPayment: async (raw) => {
+    const input = decodeCaller(PaymentIdInput, raw)
+    if (input._tag === 'Left') return input
+    const { paymentId } = input.right
+    return runPlanned(context, commitMetadataOf(input.right), () =>
+      planPaymentCommand(context, paymentId, (_state, at) =>
+        right({ type: 'CancelPayment', paymentId, at } as PaymentCommand),
+      ),
+    )
+  },
+})
