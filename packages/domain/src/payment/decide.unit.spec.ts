@@ -114,6 +114,18 @@ describe('RequestPayment, instant', () => {
       .then([captured(legs, { fee: '0.02' }, recorded({ amount: '0.60' }))])
   })
 
+  it('takes no fee from a payee that is not a merchant', () => {
+    const command = buildRequestPayment({
+      channel: 'p2p',
+      payee: buildPaymentPayee({ kind: 'user', merchantFeeRate: feeRate('2.5') }),
+    })
+    const legs = [leg('alice', '20.00', 'debit'), leg('shop', '20.00', 'credit')]
+    spec
+      .given([])
+      .when(command)
+      .then([captured(legs, {}, recorded({ channel: 'p2p' }))])
+  })
+
   it('charges the payer the amount less the discount; the budget pays the discount', () => {
     const command = buildRequestPayment({
       promotion: buildPromotionFacts(),

@@ -48,6 +48,7 @@ export const requestPayment = (command: RequestPayment, state: PaymentState): De
         })
   // A refused promotion gives no discount, so the earlier checks see the full amount.
   const discount = isLeft(quote) ? 0n : quote.right.minor
+  assert(discount >= 0n && discount < amount.minor, 'requestPayment: discount out of range')
   const refusal =
     refusalOf(command, amount.minor - discount) ?? (isLeft(quote) ? quote.left : undefined)
   const refused = refusal ?? insufficientBalance(command, amount.minor - discount)
@@ -123,6 +124,10 @@ const insufficientBalance = (command: RequestPayment, chargedMinor: bigint): Ref
       )
     : undefined
 
+// Only a merchant pays a fee; a rate on another payee is ignored, never charged to a person.
+const merchantFeeRateOf = (command: RequestPayment) =>
+  command.payee.kind === 'merchant' ? command.payee.merchantFeeRate : undefined
+
 const invalidInput = (path: string, message: string): PaymentError =>
   paymentError('invalid_input', `${path}: ${message}`, { path })
 
@@ -152,7 +157,7 @@ const paymentFailed = (command: RequestPayment, refusal: Refusal): PaymentEvent 
 })
 
 const captured = (command: RequestPayment, amount: Money, discount: bigint): PaymentEvent => {
-  const fee = merchantFeeOf(amount.minor, command.payee.merchantFeeRate)
+  const fee = merchantFeeOf(amount.minor, merchantFeeRateOf(command))
   const parties = {
     payer: command.payer.accountId,
     payee: command.payee.accountId,
@@ -186,6 +191,7 @@ const authorized = (command: RequestPayment): PaymentEvent => {
     hold !== undefined,
     'authorized: invalidRequest lets no manual payment through without a hold',
   )
+  const merchantFeeRate = merchantFeeRateOf(command)
   return {
     type: 'PaymentAuthorized',
     schemaVersion: 1,
@@ -195,9 +201,7 @@ const authorized = (command: RequestPayment): PaymentEvent => {
       holdId: hold.holdId,
       expiresAt: hold.expiresAt,
       at: command.at,
-      ...(command.payee.merchantFeeRate === undefined
-        ? {}
-        : { merchantFeeRate: command.payee.merchantFeeRate }),
+      ...(merchantFeeRate === undefined ? {} : { merchantFeeRate }),
     },
   }
 }
