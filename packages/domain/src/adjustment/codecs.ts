@@ -1,6 +1,13 @@
 // The io-ts codecs of the adjustment aggregate: a manual correction against the suspense account.
 import * as t from 'io-ts'
-import { AccountId, AssetCode, DecimalString, IsoInstant, Sha256Hex, boundedString } from '../codecs/common.js'
+import {
+  AccountId,
+  AssetCode,
+  DecimalString,
+  IsoInstant,
+  Sha256Hex,
+  boundedString,
+} from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { Direction, JournalEntry } from '../journal/journal.js'
 import { ID_LENGTH_MAX, REASON_LENGTH_MAX } from '../limits.js'
@@ -39,7 +46,7 @@ export const AdjustmentPostedV1 = eventCodec(
     direction: Direction,
     reason: Reason,
     fingerprint: Sha256Hex,
-    journal: JournalEntry,
+    entry: JournalEntry,
     at: IsoInstant,
   }),
 )

@@ -26,28 +26,61 @@ const postAdjustment = (command: PostAdjustment, state: AdjustmentState): Decisi
   if (state.status === 'posted') {
     return state.adjustment.fingerprint === command.fingerprint
       ? right([])
-      : left(adjustmentError('idempotency_key_reused', 'this idempotency key was used for another adjustment'))
+      : left(
+          adjustmentError(
+            'idempotency_key_reused',
+            'this idempotency key was used for another adjustment',
+          ),
+        )
   }
   if (command.accountStatus === 'closed') {
-    return left(adjustmentError('account_closed', `account ${command.accountId} is closed`, { accountId: command.accountId }))
+    return left(
+      adjustmentError('account_closed', `account ${command.accountId} is closed`, {
+        accountId: command.accountId,
+      }),
+    )
   }
   const amount = moneyFromCanonical(command.asset, command.amount)
   const available = moneyFromCanonical(command.asset, command.available)
   const isDebit = command.direction === 'debit'
-  if (isDebit && balanceRuleOf(command.accountId) === 'non_negative' && available.minor < amount.minor) {
-    return left(adjustmentError('insufficient_balance', `account ${command.accountId} has less than ${command.amount} ${command.asset} available`))
+  if (
+    isDebit &&
+    balanceRuleOf(command.accountId) === 'non_negative' &&
+    available.minor < amount.minor
+  ) {
+    return left(
+      adjustmentError(
+        'insufficient_balance',
+        `account ${command.accountId} has less than ${command.amount} ${command.asset} available`,
+      ),
+    )
   }
   const journal = buildJournalEntry(command.entryId, [
     { account: command.accountId, amount, direction: command.direction },
     { account: SYSTEM_ACCOUNTS.suspense, amount, direction: isDebit ? 'credit' : 'debit' },
   ])
-  const { type: _type, entryId: _entryId, accountStatus: _status, available: _available, ...facts } = command
-  const event: AdjustmentPosted = { type: 'AdjustmentPosted', schemaVersion: 1, data: { ...facts, journal } }
+  const {
+    type: _type,
+    entryId: _entryId,
+    accountStatus: _status,
+    available: _available,
+    ...facts
+  } = command
+  const event: AdjustmentPosted = {
+    type: 'AdjustmentPosted',
+    schemaVersion: 1,
+    data: { ...facts, entry: journal },
+  }
   return right([event])
 }
 
 /** The adjustment aggregate. */
-export const adjustmentDecider: Decider<AdjustmentState, AdjustmentCommand, AdjustmentEvent, AdjustmentError> = {
+export const adjustmentDecider: Decider<
+  AdjustmentState,
+  AdjustmentCommand,
+  AdjustmentEvent,
+  AdjustmentError
+> = {
   initialState: initialAdjustmentState,
   decide: decideAdjustment,
   evolve: evolveAdjustment,

@@ -38,10 +38,15 @@ const posted = (command: AdjustmentCommand): AdjustmentEvent =>
       direction: command.direction,
       reason: command.reason,
       fingerprint: command.fingerprint,
-      journal: {
+      entry: {
         entryId: command.entryId,
         legs: [
-          { account: command.accountId, asset: command.asset, amount: command.amount, direction: command.direction },
+          {
+            account: command.accountId,
+            asset: command.asset,
+            amount: command.amount,
+            direction: command.direction,
+          },
           {
             account: SYSTEM_ACCOUNTS.suspense,
             asset: command.asset,
@@ -57,31 +62,52 @@ const posted = (command: AdjustmentCommand): AdjustmentEvent =>
 describe('adjustment', () => {
   it('credits the account from suspense', () => {
     const command = postAdjustment()
-    spec.given([]).when(command).then([posted(command)])
+    spec
+      .given([])
+      .when(command)
+      .then([posted(command)])
   })
 
   it('debits the account into suspense when it has the funds', () => {
     const command = postAdjustment({ direction: 'debit', amount: '1.00' })
-    spec.given([]).when(command).then([posted(command)])
+    spec
+      .given([])
+      .when(command)
+      .then([posted(command)])
   })
 
   it('never takes a user account below zero', () => {
-    const error = spec.given([]).when(postAdjustment({ direction: 'debit', amount: '1.01' })).thenRejects('insufficient_balance')
+    const error = spec
+      .given([])
+      .when(postAdjustment({ direction: 'debit', amount: '1.01' }))
+      .thenRejects('insufficient_balance')
     expect(error.message).toContain('alice')
   })
 
   it('adjusts a frozen account (a correction is the platform’s)', () => {
     const command = postAdjustment({ accountStatus: 'frozen' })
-    spec.given([]).when(command).then([posted(command)])
+    spec
+      .given([])
+      .when(command)
+      .then([posted(command)])
   })
 
   it('refuses a closed account', () => {
-    spec.given([]).when(postAdjustment({ accountStatus: 'closed' })).thenRejects('account_closed')
+    spec
+      .given([])
+      .when(postAdjustment({ accountStatus: 'closed' }))
+      .thenRejects('account_closed')
   })
 
   it('records nothing for a retry and refuses a reused key', () => {
     const command = postAdjustment()
-    spec.given([posted(command)]).when(command).thenNothing()
-    spec.given([posted(command)]).when(postAdjustment({ amount: '4.00', fingerprint: 'd'.repeat(64) })).thenRejects('idempotency_key_reused')
+    spec
+      .given([posted(command)])
+      .when(command)
+      .thenNothing()
+    spec
+      .given([posted(command)])
+      .when(postAdjustment({ amount: '4.00', fingerprint: 'd'.repeat(64) }))
+      .thenRejects('idempotency_key_reused')
   })
 })

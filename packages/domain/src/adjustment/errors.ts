@@ -3,7 +3,10 @@ import { domainError } from '../errors.js'
 import type { DomainError, ErrorCode } from '../errors.js'
 
 /** Codes the adjustment decider returns. */
-export type AdjustmentErrorCode = Extract<ErrorCode, 'account_closed' | 'insufficient_balance' | 'idempotency_key_reused'>
+export type AdjustmentErrorCode = Extract<
+  ErrorCode,
+  'account_closed' | 'insufficient_balance' | 'idempotency_key_reused'
+>
 /** An expected rejection of an adjustment. */
 export type AdjustmentError = DomainError<AdjustmentErrorCode>
 

@@ -1,5 +1,10 @@
 // The public names of the adjustment aggregate.
-export { AdjustmentCommand, AdjustmentEvent, AdjustmentPostedV1, PostAdjustmentCommand } from './codecs.js'
+export {
+  AdjustmentCommand,
+  AdjustmentEvent,
+  AdjustmentPostedV1,
+  PostAdjustmentCommand,
+} from './codecs.js'
 export type { PostAdjustment } from './commands.js'
 export type { AdjustmentPosted } from './events.js'
 export type { AdjustmentError, AdjustmentErrorCode } from './errors.js'

@@ -12,7 +12,10 @@ export type AdjustmentState =
 export const initialAdjustmentState: AdjustmentState = { status: 'not_posted' }
 
 /** Folds one event; a second posting on one stream is a corrupt stream. */
-export const evolveAdjustment = (state: AdjustmentState, event: AdjustmentEvent): AdjustmentState => {
+export const evolveAdjustment = (
+  state: AdjustmentState,
+  event: AdjustmentEvent,
+): AdjustmentState => {
   assert(state.status === 'not_posted', `adjustment ${event.data.adjustmentId} posted twice`)
   return { status: 'posted', adjustment: event.data }
 }

@@ -1,18 +1,31 @@
 // The io-ts codecs of the deposit aggregate: money arriving from outside the wallet.
 import * as t from 'io-ts'
-import { AccountId, AssetCode, DecimalString, IsoInstant, Sha256Hex, boundedString } from '../codecs/common.js'
+import {
+  AccountId,
+  AssetCode,
+  DecimalString,
+  IsoInstant,
+  Sha256Hex,
+  boundedString,
+} from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
 import { ID_LENGTH_MAX, REFERENCE_LENGTH_MAX } from '../limits.js'
 
 /** Where the money came from: a bank transfer, a card, or a crypto network. */
-export const DepositSourceType = t.keyof({ bank_transfer: null, card: null, crypto: null }, 'DepositSourceType')
+export const DepositSourceType = t.keyof(
+  { bank_transfer: null, card: null, crypto: null },
+  'DepositSourceType',
+)
 export type DepositSourceType = t.TypeOf<typeof DepositSourceType>
 
 /** The source of a deposit: its type, the outside reference, and for crypto the network. */
 export const DepositSource = t.intersection(
   [
-    t.type({ type: DepositSourceType, reference: boundedString(REFERENCE_LENGTH_MAX, 'Reference') }),
+    t.type({
+      type: DepositSourceType,
+      reference: boundedString(REFERENCE_LENGTH_MAX, 'Reference'),
+    }),
     t.partial({ network: t.string }),
   ],
   'DepositSource',
@@ -45,7 +58,7 @@ export const FundsDepositedV1 = eventCodec(
     amount: DecimalString,
     source: DepositSource,
     fingerprint: Sha256Hex,
-    journal: JournalEntry,
+    entry: JournalEntry,
     at: IsoInstant,
   }),
 )

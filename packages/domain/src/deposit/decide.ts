@@ -33,10 +33,19 @@ const recordDeposit = (command: RecordDeposit, state: DepositState): Decision =>
   if (state.status === 'recorded') {
     return state.deposit.fingerprint === command.fingerprint
       ? right([])
-      : left(depositError('idempotency_key_reused', 'this idempotency key was used for another deposit'))
+      : left(
+          depositError(
+            'idempotency_key_reused',
+            'this idempotency key was used for another deposit',
+          ),
+        )
   }
   if (command.accountStatus === 'closed') {
-    return left(depositError('account_closed', `account ${command.accountId} is closed`, { accountId: command.accountId }))
+    return left(
+      depositError('account_closed', `account ${command.accountId} is closed`, {
+        accountId: command.accountId,
+      }),
+    )
   }
   const amount = moneyFromCanonical(command.asset, command.amount)
   const journal = buildJournalEntry(command.entryId, [
@@ -53,7 +62,7 @@ const recordDeposit = (command: RecordDeposit, state: DepositState): Decision =>
       amount: command.amount,
       source: command.source,
       fingerprint: command.fingerprint,
-      journal,
+      entry: journal,
       at: command.at,
     },
   }

@@ -37,11 +37,16 @@ const deposited = (command: RecordDeposit, world: string): FundsDeposited => ({
     amount: command.amount,
     source: command.source,
     fingerprint: command.fingerprint,
-    journal: {
+    entry: {
       entryId: command.entryId,
       legs: [
         { account: world, asset: command.asset, amount: command.amount, direction: 'debit' },
-        { account: command.accountId, asset: command.asset, amount: command.amount, direction: 'credit' },
+        {
+          account: command.accountId,
+          asset: command.asset,
+          amount: command.amount,
+          direction: 'credit',
+        },
       ],
     },
     at: command.at,
@@ -51,31 +56,53 @@ const deposited = (command: RecordDeposit, world: string): FundsDeposited => ({
 describe('deposit', () => {
   it('credits the account from the bank inflow', () => {
     const command = recordDeposit()
-    spec.given([]).when(command).then([deposited(command, SYSTEM_ACCOUNTS.bankInflow)])
+    spec
+      .given([])
+      .when(command)
+      .then([deposited(command, SYSTEM_ACCOUNTS.bankInflow)])
   })
 
   it('credits a card deposit from the card inflow', () => {
     const command = recordDeposit({ source: { type: 'card', reference: 'card-1' } })
-    spec.given([]).when(command).then([deposited(command, SYSTEM_ACCOUNTS.cardInflow)])
+    spec
+      .given([])
+      .when(command)
+      .then([deposited(command, SYSTEM_ACCOUNTS.cardInflow)])
   })
 
   it("credits a crypto deposit from its network's world account", () => {
-    const command = recordDeposit({ asset: 'USDT', amount: '10.000000', source: { type: 'crypto', reference: '0xabc', network: 'Tron' } })
-    spec.given([]).when(command).then([deposited(command, 'world:crypto:tron')])
+    const command = recordDeposit({
+      asset: 'USDT',
+      amount: '10.000000',
+      source: { type: 'crypto', reference: '0xabc', network: 'Tron' },
+    })
+    spec
+      .given([])
+      .when(command)
+      .then([deposited(command, 'world:crypto:tron')])
   })
 
   it('lets a frozen account receive', () => {
     const command = recordDeposit({ accountStatus: 'frozen' })
-    spec.given([]).when(command).then([deposited(command, SYSTEM_ACCOUNTS.bankInflow)])
+    spec
+      .given([])
+      .when(command)
+      .then([deposited(command, SYSTEM_ACCOUNTS.bankInflow)])
   })
 
   it('refuses a closed account', () => {
-    spec.given([]).when(recordDeposit({ accountStatus: 'closed' })).thenRejects('account_closed')
+    spec
+      .given([])
+      .when(recordDeposit({ accountStatus: 'closed' }))
+      .thenRejects('account_closed')
   })
 
   it('records nothing for a retry with the same fields', () => {
     const command = recordDeposit()
-    spec.given([deposited(command, SYSTEM_ACCOUNTS.bankInflow)]).when(command).thenNothing()
+    spec
+      .given([deposited(command, SYSTEM_ACCOUNTS.bankInflow)])
+      .when(command)
+      .thenNothing()
   })
 
   it('refuses the same key with other fields', () => {

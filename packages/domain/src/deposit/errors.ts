@@ -8,5 +8,8 @@ export type DepositErrorCode = Extract<ErrorCode, 'account_closed' | 'idempotenc
 export type DepositError = DomainError<DepositErrorCode>
 
 /** Builds a deposit error. */
-export const depositError = (code: DepositErrorCode, message: string, details?: Record<string, unknown>): DepositError =>
-  domainError(code, message, details)
+export const depositError = (
+  code: DepositErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): DepositError => domainError(code, message, details)

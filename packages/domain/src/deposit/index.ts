@@ -1,5 +1,12 @@
 // The public names of the deposit aggregate.
-export { DepositCommand, DepositEvent, DepositSource, DepositSourceType, FundsDepositedV1, RecordDepositCommand } from './codecs.js'
+export {
+  DepositCommand,
+  DepositEvent,
+  DepositSource,
+  DepositSourceType,
+  FundsDepositedV1,
+  RecordDepositCommand,
+} from './codecs.js'
 export type { RecordDeposit } from './commands.js'
 export type { FundsDeposited } from './events.js'
 export type { DepositError, DepositErrorCode } from './errors.js'
