@@ -50,6 +50,8 @@ export const DESTINATION_REFERENCE_LENGTH_MAX = 2_048
 export const EVIDENCE_ITEMS_PER_DISPUTE_MAX = 20
 /** Refunds one payment may have. */
 export const REFUNDS_PER_PAYMENT_MAX = 100
+/** Disputes one payment may have over its life (the engine probes their derived ids in order). */
+export const DISPUTES_PER_PAYMENT_MAX = 10
 /** Payment ids in one unauthorized-use report. */
 export const PAYMENT_IDS_PER_REPORT_MAX = 50
 /** Legs in one journal entry. */
@@ -80,6 +82,10 @@ export const CALENDAR_LOOKAHEAD_DAYS_MAX = 60
 export const SETTLEMENT_DAYS_MAX = 3
 /** Earliest settlement window, in business days. */
 export const SETTLEMENT_DAYS_MIN = 1
+/** Rows in one page of an account's history. */
+export const HISTORY_PAGE_ROWS_MAX = 500
+/** Characters of a history cursor a caller hands back. */
+export const HISTORY_CURSOR_LENGTH_MAX = 1_024
 
 assert(READ_PAGE_EVENTS_MAX >= APPEND_EVENTS_MAX, 'a read page must hold a whole append')
 assert(ASSET_SCALE_MIN <= ASSET_SCALE_MAX, 'asset scale range is empty')
