@@ -1,0 +1,88 @@
+// The public names of the projections, listed by name (no `export *`).
+export type { LedgerEvent, Projection, ProjectionEvent, ProjectionInput } from './projection.js'
+export { foldProjection, ledgerEventOf } from './projection.js'
+export type {
+  Booking,
+  BookingLookup,
+  RecordedEntry,
+  WorkflowKind,
+  WorkflowRef,
+} from './bookings.js'
+export { bookingsOf, recordedEntryOf, workflowOf } from './bookings.js'
+export type {
+  AccountBook,
+  AssetBalances,
+  Balance,
+  BalanceCutoff,
+  BalancesState,
+  HeldAmount,
+} from './balances.js'
+export {
+  applyBalances,
+  balanceView,
+  balancesAsOf,
+  balancesOf,
+  balancesProjection,
+  initialBalancesState,
+  totalsByAsset,
+} from './balances.js'
+export type {
+  AccountHistory,
+  Channel,
+  EntryStatus,
+  HistoryEntry,
+  HistoryRow,
+  HistoryState,
+} from './historyTypes.js'
+export { CHANNELS, ENTRY_STATUSES, initialHistoryState } from './historyTypes.js'
+export { applyHistory, historyProjection } from './history.js'
+export type { HistoryFilters, HistoryPage, HistoryQuery } from './historyPage.js'
+export { historyPage, matchesFilters } from './historyPage.js'
+export type { Statement, StatementQuery } from './statement.js'
+export { signedMinorOf, statement } from './statement.js'
+export type { SettlementState, SettlementTotals, SettlementView } from './settlement.js'
+export {
+  applySettlement,
+  initialSettlementState,
+  merchantSettlement,
+  merchantSettlements,
+  settlementProjection,
+} from './settlement.js'
+export type {
+  HoldClaim,
+  HoldIntent,
+  MissingLeg,
+  OpenEntry,
+  OpenHoldFact,
+  OpenWorkflow,
+  OpenWorkflows,
+  OpenWorkflowsState,
+  OrphanHold,
+  PendingHold,
+} from './openWorkflows.js'
+export {
+  applyOpenWorkflows,
+  holdKey,
+  initialOpenWorkflowsState,
+  openWorkflows,
+  openWorkflowsProjection,
+} from './openWorkflows.js'
+export type { DueItem, DueItemsState, DueKind } from './dueItems.js'
+export {
+  applyDueItems,
+  dueAt,
+  dueItemsProjection,
+  initialDueItemsState,
+  waitingItems,
+} from './dueItems.js'
+export type { OpenDispute, OpenDisputesState } from './openDisputes.js'
+export {
+  applyOpenDisputes,
+  disputeRefundedOf,
+  hasOpenDispute,
+  initialOpenDisputesState,
+  openDispute,
+  openDisputesOfPayment,
+  openDisputesProjection,
+} from './openDisputes.js'
+export { LEDGER_PROJECTIONS } from './ledgerProjections.js'

@@ -1,0 +1,305 @@
+// The open-workflows projection: what `recover()` must finish or reverse. A workflow is open while a
+// journal entry it recorded has legs no account has booked yet, or while a hold it placed is not
+// where its last decision wants it (placed and kept, or closed). A hold no workflow names is an
+// orphan: a step-by-step run that stopped between the hold and the decision.
+import { assert } from '../assert.js'
+import type { JournalEntry } from '../journal/journal.js'
+import { moneyFromCanonical } from '../money/money.js'
+import type { BookingLookup, WorkflowRef } from './bookings.js'
+import { bookingsOf, recordedEntryOf, workflowOf } from './bookings.js'
+import type { LedgerEvent, Projection, ProjectionInput } from './projection.js'
+import { ledgerEventOf } from './projection.js'
+
+// ---------------------------------------------------------------- types
+
+/** What a workflow's last decision wants of its hold: kept, captured (by a leg), or released. */
+export type HoldIntent = 'keep' | 'capture' | 'release'
+
+/** A recorded entry with legs still to book. */
+export type OpenEntry = {
+  readonly workflow: WorkflowRef
+  readonly entry: JournalEntry
+  readonly booked: Set<number>
+  readonly position: bigint
+}
+
+/** An open hold as an account recorded it. */
+export type OpenHoldFact = {
+  readonly accountId: string
+  readonly holdId: string
+  readonly asset: string
+  readonly amount: string
+  readonly at: string
+  readonly position: bigint
+}
+
+/** A hold a workflow names, and what its last decision wants of it. */
+export type HoldClaim = {
+  readonly accountId: string
+  readonly holdId: string
+  readonly workflow: WorkflowRef
+  readonly intent: HoldIntent
+  readonly position: bigint
+}
+
+/** The state of the open-workflows projection (owned by the runner, see `Projection`). */
+export type OpenWorkflowsState = {
+  readonly entries: Map<string, OpenEntry>
+  /** Legs booked before their entry was recorded, by entry id. */
+  readonly early: Map<string, Set<number>>
+  /** Open holds, by `holdKey`. */
+  readonly holds: Map<string, OpenHoldFact>
+  /** Holds named by a workflow, by `holdKey`, until the hold is closed. */
+  readonly claims: Map<string, HoldClaim>
+  /** The hold of each workflow stream that has one. */
+  readonly streamHolds: Map<string, string>
+  readonly promotionAssets: Map<string, string>
+}
+
+/** A leg no account has booked yet. */
+export type MissingLeg = {
+  readonly entryId: string
+  readonly leg: number
+  readonly account: string
+  readonly asset: string
+  readonly amount: string
+  readonly direction: 'debit' | 'credit'
+}
+
+/**
+ * A workflow's hold that is not where the decision wants it: `isPlaced` false means no account
+ * recorded it (place it, or for `capture` place and capture it); `release` with `isPlaced` means
+ * release it; `capture` with `isPlaced` means capture it by the workflow's missing leg.
+ */
+export type PendingHold = {
+  readonly accountId: string
+  readonly holdId: string
+  readonly intent: HoldIntent
+  readonly isPlaced: boolean
+}
+
+/** An unfinished workflow, by stream. */
+export type OpenWorkflow = {
+  readonly kind: WorkflowRef['kind']
+  readonly id: string
+  readonly stream: string
+  readonly entryIds: readonly string[]
+  readonly missingLegs: readonly MissingLeg[]
+  readonly pendingHolds: readonly PendingHold[]
+  /** The global position at which the oldest open item was seen (decimal string). */
+  readonly since: string
+}
+
+/** A hold no workflow names. `position` is a decimal string. */
+export type OrphanHold = Omit<OpenHoldFact, 'position'> & { readonly position: string }
+
+/** What `recover()` must look at, oldest first. */
+export type OpenWorkflows = {
+  readonly workflows: readonly OpenWorkflow[]
+  readonly orphanHolds: readonly OrphanHold[]
+}
+
+// ---------------------------------------------------------------- the projection
+
+/** A fresh, empty open-workflows state. */
+export const initialOpenWorkflowsState = (): OpenWorkflowsState => ({
+  entries: new Map(),
+  early: new Map(),
+  holds: new Map(),
+  claims: new Map(),
+  streamHolds: new Map(),
+  promotionAssets: new Map(),
+})
+
+/** The key of a hold: hold ids are unique per account. */
+export const holdKey = (accountId: string, holdId: string): string => `${accountId}\u0000${holdId}`
+
+/** Applies one event; updates `state` in place (the runner owns it) and returns it. */
+export const applyOpenWorkflows = (
+  state: OpenWorkflowsState,
+  input: ProjectionInput,
+): OpenWorkflowsState => {
+  const recorded = recordedEntryOf(input)
+  if (recorded !== undefined) openEntry(state, recorded.entry, recorded.workflow, input.position)
+  const event = ledgerEventOf(input.event)
+  if (event === undefined) return state
+  if (event.type === 'PromotionCreated') {
+    state.promotionAssets.set(event.data.promotionId, event.data.asset)
+  }
+  for (const booking of bookingsOf(event, lookupOf(state))) {
+    book(state, booking.entryId, booking.leg)
+  }
+  trackHolds(state, event, input)
+  return state
+}
+
+/** The open-workflows projection, for core's runner. */
+export const openWorkflowsProjection: Projection<OpenWorkflowsState> = {
+  name: 'openWorkflows',
+  initialState: initialOpenWorkflowsState,
+  apply: applyOpenWorkflows,
+}
+
+// ---------------------------------------------------------------- queries
+
+/** Every unfinished workflow and every orphan hold, oldest first. */
+export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
+  const byStream = new Map<string, { workflow: WorkflowRef; open: MutableOpen }>()
+  const openOf = (workflow: WorkflowRef, position: bigint): MutableOpen => {
+    const found = byStream.get(workflow.stream)
+    const open = found?.open ?? { entryIds: [], missingLegs: [], pendingHolds: [], since: position }
+    if (found === undefined) byStream.set(workflow.stream, { workflow, open })
+    if (position < open.since) open.since = position
+    return open
+  }
+  for (const { workflow, entry, booked, position } of state.entries.values()) {
+    const open = openOf(workflow, position)
+    open.entryIds.push(entry.entryId)
+    entry.legs.forEach((leg, index) => {
+      if (booked.has(index)) return
+      const { account, asset, amount, direction } = leg
+      open.missingLegs.push({
+        entryId: entry.entryId,
+        leg: index,
+        account,
+        asset,
+        amount,
+        direction,
+      })
+    })
+  }
+  for (const [key, claim] of state.claims) {
+    const isPlaced = state.holds.has(key)
+    if (claim.intent === 'keep' && isPlaced) continue
+    const { accountId, holdId, intent } = claim
+    openOf(claim.workflow, claim.position).pendingHolds.push({
+      accountId,
+      holdId,
+      intent,
+      isPlaced,
+    })
+  }
+  const workflows = [...byStream.values()]
+    .sort((a, b) => compareBigint(a.open.since, b.open.since))
+    .map(({ workflow, open }) => ({ ...workflow, ...open, since: open.since.toString() }))
+  const orphanHolds = [...state.holds]
+    .filter(([key]) => !state.claims.has(key))
+    .map(([, hold]) => ({ ...hold, position: hold.position.toString() }))
+    .sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
+  return { workflows, orphanHolds }
+}
+
+// ---------------------------------------------------------------- helpers
+
+type MutableOpen = {
+  entryIds: string[]
+  missingLegs: MissingLeg[]
+  pendingHolds: PendingHold[]
+  since: bigint
+}
+
+const openEntry = (
+  state: OpenWorkflowsState,
+  entry: JournalEntry,
+  workflow: WorkflowRef,
+  position: bigint,
+): void => {
+  assert(!state.entries.has(entry.entryId), `entry ${entry.entryId} recorded twice`)
+  const booked = state.early.get(entry.entryId) ?? new Set<number>()
+  state.early.delete(entry.entryId)
+  if (booked.size >= entry.legs.length) return
+  state.entries.set(entry.entryId, { workflow, entry, booked, position })
+}
+
+const book = (state: OpenWorkflowsState, entryId: string, leg: number): void => {
+  const open = state.entries.get(entryId)
+  if (open === undefined) {
+    const early = state.early.get(entryId) ?? new Set<number>()
+    state.early.set(entryId, early.add(leg))
+    return
+  }
+  open.booked.add(leg)
+  if (open.booked.size >= open.entry.legs.length) state.entries.delete(entryId)
+}
+
+const trackHolds = (
+  state: OpenWorkflowsState,
+  event: LedgerEvent,
+  input: ProjectionInput,
+): void => {
+  const { position } = input
+  switch (event.type) {
+    case 'FundsHeld': {
+      const { accountId, holdId, asset, amount, at } = event.data
+      state.holds.set(holdKey(accountId, holdId), {
+        accountId,
+        holdId,
+        asset,
+        amount,
+        at,
+        position,
+      })
+      return
+    }
+    case 'HoldCaptured':
+    case 'HoldReleased': {
+      const key = holdKey(event.data.accountId, event.data.holdId)
+      state.holds.delete(key)
+      const claim = state.claims.get(key)
+      state.claims.delete(key)
+      if (claim !== undefined) state.streamHolds.delete(claim.workflow.stream)
+      return
+    }
+    case 'PaymentAuthorized':
+      return claim(state, input, event.data.request.payer, event.data.holdId)
+    case 'WithdrawalRequested':
+      return claim(state, input, event.data.accountId, event.data.holdId)
+    case 'DisputeOpened': {
+      const { payee, holdId, asset, held } = event.data
+      if (moneyFromCanonical(asset, held).minor > 0n) claim(state, input, payee, holdId)
+      return
+    }
+    case 'PaymentCaptured':
+    case 'WithdrawalCompleted':
+      return decide(state, input.stream, 'capture')
+    case 'PaymentCancelled':
+    case 'PaymentExpired':
+    case 'WithdrawalRejected':
+    case 'WithdrawalFailed':
+    case 'WithdrawalCancelled':
+      return decide(state, input.stream, 'release')
+    case 'DisputeResolved': {
+      const captured = moneyFromCanonical(event.data.asset, event.data.captured).minor
+      return decide(state, input.stream, captured > 0n ? 'capture' : 'release')
+    }
+    default:
+      return
+  }
+}
+
+const claim = (
+  state: OpenWorkflowsState,
+  input: ProjectionInput,
+  accountId: string,
+  holdId: string,
+): void => {
+  const key = holdKey(accountId, holdId)
+  const workflow = workflowOf(input)
+  state.claims.set(key, { accountId, holdId, workflow, intent: 'keep', position: input.position })
+  state.streamHolds.set(input.stream, key)
+}
+
+// A decision on a workflow with a hold changes what it wants of the hold (if still open).
+const decide = (state: OpenWorkflowsState, stream: string, intent: HoldIntent): void => {
+  const key = state.streamHolds.get(stream)
+  if (key === undefined) return
+  const found = state.claims.get(key)
+  if (found !== undefined) state.claims.set(key, { ...found, intent })
+}
+
+const lookupOf = (state: OpenWorkflowsState): BookingLookup => ({
+  holdAsset: (accountId, holdId) => state.holds.get(holdKey(accountId, holdId))?.asset,
+  promotionAsset: (promotionId) => state.promotionAssets.get(promotionId),
+})
+
+const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0)

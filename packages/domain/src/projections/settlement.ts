@@ -1,0 +1,220 @@
+// The merchant-settlement projection: per merchant account and asset, what its payments brought in
+// and what went back out. Figures come from the workflow events and their journal entries, so they
+// hold whether or not every account leg has been booked yet.
+//   grossCaptured     the gross amounts of captured payments (discounts included)
+//   fees              merchant fees kept by the platform, net of fees returned by refunds
+//   refunds           the gross amounts refunded
+//   disputesRefunded  what resolved disputes took from the merchant (captured from its hold)
+//   disputesCovered   what the platform paid payers for it (it is owed as a receivable)
+//   net               what the merchant's account received: the sum of its legs in these entries,
+//                     asserted equal to grossCaptured - fees - refunds - disputesRefunded
+import { assert } from '../assert.js'
+import type { JournalEntry } from '../journal/journal.js'
+import { legsOf, signedLegMinor } from '../journal/journal.js'
+import { SYSTEM_ACCOUNTS } from '../journal/systemAccounts.js'
+import { formatMinor, formatSignedMinor, moneyFromCanonical } from '../money/money.js'
+import type { Projection, ProjectionInput } from './projection.js'
+import { ledgerEventOf } from './projection.js'
+
+// ---------------------------------------------------------------- types
+
+/** One merchant's figures in one asset, in minor units. */
+export type SettlementTotals = {
+  readonly scale: number
+  readonly grossCaptured: bigint
+  readonly fees: bigint
+  readonly refunds: bigint
+  readonly disputesRefunded: bigint
+  readonly disputesCovered: bigint
+  readonly net: bigint
+}
+
+/** One merchant's figures in one asset, JSON-safe (canonical strings; `net` may be negative). */
+export type SettlementView = {
+  readonly grossCaptured: string
+  readonly fees: string
+  readonly refunds: string
+  readonly disputesRefunded: string
+  readonly disputesCovered: string
+  readonly net: string
+}
+
+/** The state of the settlement projection (owned by the runner, see `Projection`). */
+export type SettlementState = {
+  /** Merchant account ids (from `AccountOpened`). */
+  readonly merchants: Set<string>
+  /** Each merchant payment's payee, by payment id (only payments to merchants). */
+  readonly payments: Map<string, string>
+  /** Each undecided dispute's merchant, by dispute id (only disputes of merchant payments). */
+  readonly disputes: Map<string, string>
+  /** Figures by merchant, then asset. */
+  readonly totals: Map<string, Map<string, SettlementTotals>>
+}
+
+// ---------------------------------------------------------------- the projection
+
+/** A fresh, empty settlement state. */
+export const initialSettlementState = (): SettlementState => ({
+  merchants: new Set(),
+  payments: new Map(),
+  disputes: new Map(),
+  totals: new Map(),
+})
+
+/** Applies one event; updates `state` in place (the runner owns it) and returns it. */
+export const applySettlement = (
+  state: SettlementState,
+  input: ProjectionInput,
+): SettlementState => {
+  const event = ledgerEventOf(input.event)
+  if (event === undefined) return state
+  switch (event.type) {
+    case 'AccountOpened':
+      if (event.data.kind === 'merchant') state.merchants.add(event.data.accountId)
+      return state
+    case 'PaymentAuthorized':
+      rememberPayment(state, event.data.paymentId, event.data.request.payee)
+      return state
+    case 'PaymentCaptured': {
+      const { paymentId, request, amount, fee, entry } = event.data
+      if (request !== undefined) rememberPayment(state, paymentId, request.payee)
+      const merchant = state.payments.get(paymentId)
+      if (merchant === undefined) return state
+      const { asset, minor: gross } = moneyOf(entry, merchant, amount)
+      const feeMinor = fee === undefined ? 0n : moneyFromCanonical(asset, fee).minor
+      add(state, merchant, entry, { grossCaptured: gross, fees: feeMinor })
+      return state
+    }
+    case 'PaymentRefunded': {
+      const { paymentId, amount, entry } = event.data
+      const merchant = state.payments.get(paymentId)
+      if (merchant === undefined) return state
+      const feeReturned = legsOf(entry, SYSTEM_ACCOUNTS.fees).reduce(
+        (sum, { leg }) => sum - signedLegMinor(leg),
+        0n,
+      )
+      const { minor: refunded } = moneyOf(entry, merchant, amount)
+      add(state, merchant, entry, { refunds: refunded, fees: -feeReturned })
+      return state
+    }
+    case 'DisputeOpened': {
+      const { disputeId, paymentId } = event.data
+      const merchant = state.payments.get(paymentId)
+      if (merchant !== undefined) state.disputes.set(disputeId, merchant)
+      return state
+    }
+    case 'DisputeResolved': {
+      const { disputeId, asset, captured, refunded, entry } = event.data
+      const merchant = state.disputes.get(disputeId)
+      state.disputes.delete(disputeId)
+      if (merchant === undefined || entry === undefined) return state
+      const fromMerchant = moneyFromCanonical(asset, captured).minor
+      const covered = moneyFromCanonical(asset, refunded).minor - fromMerchant
+      add(state, merchant, entry, { disputesRefunded: fromMerchant, disputesCovered: covered })
+      return state
+    }
+    default:
+      return state
+  }
+}
+
+/** The merchant-settlement projection, for core's runner. */
+export const settlementProjection: Projection<SettlementState> = {
+  name: 'settlement',
+  initialState: initialSettlementState,
+  apply: applySettlement,
+}
+
+// ---------------------------------------------------------------- queries
+
+/** A merchant's figures per asset (an account with no merchant payments has none). */
+export const merchantSettlement = (
+  state: SettlementState,
+  merchantId: string,
+): Record<string, SettlementView> => {
+  const result: Record<string, SettlementView> = {}
+  const byAsset = state.totals.get(merchantId)
+  if (byAsset === undefined) return result
+  for (const [asset, totals] of [...byAsset].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    result[asset] = settlementView(totals)
+  }
+  return result
+}
+
+/** Every merchant's figures, by merchant id then asset. */
+export const merchantSettlements = (
+  state: SettlementState,
+): Record<string, Record<string, SettlementView>> => {
+  const result: Record<string, Record<string, SettlementView>> = {}
+  for (const merchantId of [...state.totals.keys()].sort()) {
+    result[merchantId] = merchantSettlement(state, merchantId)
+  }
+  return result
+}
+
+// ---------------------------------------------------------------- helpers
+
+type Change = Partial<Omit<SettlementTotals, 'scale' | 'net'>>
+
+const rememberPayment = (state: SettlementState, paymentId: string, payee: string): void => {
+  if (state.merchants.has(payee)) state.payments.set(paymentId, payee)
+}
+
+// The amount in the entry's asset (the merchant's legs name it; every leg is in one asset).
+const moneyOf = (entry: JournalEntry, merchant: string, amount: string) => {
+  const asset = entry.legs[0]?.asset
+  assert(asset !== undefined, `entry ${entry.entryId} has no legs`)
+  assert(
+    entry.legs.every((leg) => leg.asset === asset),
+    `entry ${entry.entryId}: several assets`,
+  )
+  assert(legsOf(entry, merchant).length > 0, `entry ${entry.entryId} does not touch ${merchant}`)
+  return moneyFromCanonical(asset, amount)
+}
+
+const add = (
+  state: SettlementState,
+  merchant: string,
+  entry: JournalEntry,
+  change: Change,
+): void => {
+  const legs = legsOf(entry, merchant)
+  const first = legs[0]
+  assert(first !== undefined, `entry ${entry.entryId} does not touch ${merchant}`)
+  const { asset, scale } = moneyFromCanonical(first.leg.asset, first.leg.amount)
+  const byAsset = state.totals.get(merchant) ?? new Map<string, SettlementTotals>()
+  state.totals.set(merchant, byAsset)
+  const before = byAsset.get(asset) ?? emptyTotals(scale)
+  assert(before.scale === scale, `${merchant} ${asset}: scale ${scale}, was ${before.scale}`)
+  const after: SettlementTotals = {
+    scale,
+    grossCaptured: before.grossCaptured + (change.grossCaptured ?? 0n),
+    fees: before.fees + (change.fees ?? 0n),
+    refunds: before.refunds + (change.refunds ?? 0n),
+    disputesRefunded: before.disputesRefunded + (change.disputesRefunded ?? 0n),
+    disputesCovered: before.disputesCovered + (change.disputesCovered ?? 0n),
+    net: before.net + legs.reduce((sum, { leg }) => sum + signedLegMinor(leg), 0n),
+  }
+  const expected = after.grossCaptured - after.fees - after.refunds - after.disputesRefunded
+  assert(after.net === expected, `${merchant} ${asset}: net ${after.net}, figures say ${expected}`)
+  byAsset.set(asset, after)
+}
+
+const emptyTotals = (scale: number): SettlementTotals => ({
+  scale,
+  grossCaptured: 0n,
+  fees: 0n,
+  refunds: 0n,
+  disputesRefunded: 0n,
+  disputesCovered: 0n,
+  net: 0n,
+})
+
+const settlementView = (totals: SettlementTotals): SettlementView => ({
+  grossCaptured: formatMinor(totals.grossCaptured, totals.scale),
+  fees: formatSignedMinor(totals.fees, totals.scale),
+  refunds: formatMinor(totals.refunds, totals.scale),
+  disputesRefunded: formatMinor(totals.disputesRefunded, totals.scale),
+  disputesCovered: formatMinor(totals.disputesCovered, totals.scale),
+  net: formatSignedMinor(totals.net, totals.scale),
+})
