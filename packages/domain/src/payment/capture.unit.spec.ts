@@ -16,6 +16,7 @@ import {
 } from '@wallet-ledger/testing'
 import type { DecimalString, IsoInstant, Percent } from '../index.js'
 import type { PaymentCommand } from './commands.js'
+import { leg } from './__fixtures__/paymentEvents.js'
 import { paymentDecider } from './decide.js'
 import type { PaymentEvent } from './events.js'
 
@@ -24,13 +25,6 @@ import type { PaymentEvent } from './events.js'
 const spec = deciderSpec(paymentDecider)
 const amount = (text: string) => text as DecimalString
 const LATE = '2026-11-27T08:00:00.001Z' as IsoInstant
-
-const leg = (account: string, value: string, direction: 'debit' | 'credit') => ({
-  account,
-  asset: 'USD',
-  amount: value,
-  direction,
-})
 
 const historyOf = (...commands: PaymentCommand[]) => runPaymentCommands(commands).events
 const authorized = historyOf(buildManualRequestPayment())

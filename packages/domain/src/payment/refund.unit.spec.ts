@@ -17,6 +17,7 @@ import {
 import type { DecimalString, Percent, Sha256Hex } from '../index.js'
 import { limits, promotionBudgetAccount } from '../index.js'
 import type { PaymentCommand } from './commands.js'
+import { leg } from './__fixtures__/paymentEvents.js'
 import { paymentDecider } from './decide.js'
 import type { PaymentEvent } from './events.js'
 import { paymentView } from './view.js'
@@ -26,13 +27,6 @@ import { paymentView } from './view.js'
 const spec = deciderSpec(paymentDecider)
 const BUDGET = promotionBudgetAccount('spring')
 const amount = (text: string) => text as DecimalString
-
-const leg = (account: string, value: string, direction: 'debit' | 'credit') => ({
-  account,
-  asset: 'USD',
-  amount: value,
-  direction,
-})
 
 const historyOf = (...commands: PaymentCommand[]) => runPaymentCommands(commands).events
 const paid = historyOf(buildRequestPayment())

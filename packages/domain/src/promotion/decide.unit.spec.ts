@@ -1,125 +1,28 @@
-// Proves every promotion rule and error code with given/when/then: creation and its funding entry,
-// the quote (percent rounded down, fixed below the amount, dates, budget, cap), recording a
-// discount and returning it, idempotent replays, and evolve refusing a corrupt stream.
+// Proves every promotion decision and error code with given/when/then: creation and its funding
+// entry, recording a discount (budget, cap, dates) and returning it, and idempotent replays.
+// The quote's rounding and evolve's assertions are in quote.unit.spec.ts.
 import { describe, expect, it } from 'vitest'
 import { deciderSpec } from '@wallet-ledger/testing'
-import type { DecimalString, IsoInstant, JournalEntry } from '../index.js'
+import type { IsoInstant } from '../index.js'
+import { AssertionError } from '../index.js'
 import {
-  AssertionError,
-  buildJournalEntry,
-  moneyFromCanonical,
-  promotionBudgetAccount,
-} from '../index.js'
-import type { ApplyDiscount, CreatePromotion, ReturnDiscount } from './commands.js'
-import { promotionDecider, promotionStream } from './decide.js'
-import type { DiscountApplied, DiscountReturned, PromotionCreated } from './events.js'
-import { promotionFactsOf, quoteDiscount } from './quote.js'
-import type { ActivePromotion } from './state.js'
-import { evolvePromotion, initialPromotionState } from './state.js'
-
-// ---------------------------------------------------------------- fixtures
+  AT,
+  BUDGET,
+  amount,
+  applied,
+  apply,
+  create,
+  created,
+  giveBack,
+  returned,
+  stateOf,
+} from './__fixtures__/promotionFixtures.js'
+import type { CreatePromotion } from './commands.js'
+import { promotionDecider } from './decide.js'
+import type { PromotionCreated } from './events.js'
+import { promotionFactsOf } from './quote.js'
 
 const spec = deciderSpec(promotionDecider)
-const PROMO = 'spring'
-const BUDGET = promotionBudgetAccount(PROMO)
-const AT = '2026-11-26T08:00:00.000Z' as IsoInstant
-const amount = (text: string) => text as DecimalString
-const usd = (text: string) => moneyFromCanonical('USD', text)
-
-const create = (overrides: Partial<CreatePromotion> = {}): CreatePromotion =>
-  ({
-    type: 'CreatePromotion',
-    promotionId: PROMO,
-    asset: 'USD',
-    budget: amount('100.00'),
-    discount: { percent: '10' },
-    entryId: 'promo-entry',
-    at: AT,
-    ...overrides,
-  }) as CreatePromotion
-
-const created = (command: CreatePromotion = create()): PromotionCreated => {
-  const { type: _type, entryId, ...rest } = command
-  const entry = buildJournalEntry(entryId, [
-    { account: 'world:marketing-fund', amount: usd(command.budget), direction: 'debit' },
-    { account: BUDGET, amount: usd(command.budget), direction: 'credit' },
-  ])
-  return {
-    type: 'PromotionCreated',
-    schemaVersion: 1,
-    data: { ...rest, entry },
-  } as PromotionCreated
-}
-
-/** A payment's entry: payer pays `amount - discount`, the budget the discount, the payee all. */
-const paymentEntry = (entryId: string, gross: string, discount: string): JournalEntry =>
-  buildJournalEntry(entryId, [
-    {
-      account: 'alice',
-      amount: { ...usd(gross), minor: usd(gross).minor - usd(discount).minor },
-      direction: 'debit',
-    },
-    { account: BUDGET, amount: usd(discount), direction: 'debit' },
-    { account: 'shop', amount: usd(gross), direction: 'credit' },
-  ])
-
-/** A refund's entry giving `share` back to the budget. */
-const refundEntry = (entryId: string, share: string): JournalEntry =>
-  buildJournalEntry(entryId, [
-    { account: 'shop', amount: usd(share), direction: 'debit' },
-    { account: BUDGET, amount: usd(share), direction: 'credit' },
-  ])
-
-const apply = (
-  paymentId: string,
-  gross: string,
-  discount: string,
-  at = AT,
-  accountId = 'alice',
-): ApplyDiscount =>
-  ({
-    type: 'ApplyDiscount',
-    promotionId: PROMO,
-    paymentId,
-    accountId,
-    amount: amount(gross),
-    entry: paymentEntry(`entry-${paymentId}`, gross, discount),
-    at,
-  }) as ApplyDiscount
-
-const applied = (paymentId: string, discount: string, accountId = 'alice'): DiscountApplied =>
-  ({
-    type: 'DiscountApplied',
-    schemaVersion: 1,
-    data: {
-      promotionId: PROMO,
-      paymentId,
-      accountId,
-      amount: discount,
-      entryId: `entry-${paymentId}`,
-      leg: 1,
-      at: AT,
-    },
-  }) as DiscountApplied
-
-const giveBack = (paymentId: string, entryId: string, share: string): ReturnDiscount =>
-  ({
-    type: 'ReturnDiscount',
-    promotionId: PROMO,
-    paymentId,
-    entry: refundEntry(entryId, share),
-    at: AT,
-  }) as ReturnDiscount
-
-const returned = (paymentId: string, entryId: string, share: string): DiscountReturned =>
-  ({
-    type: 'DiscountReturned',
-    schemaVersion: 1,
-    data: { promotionId: PROMO, paymentId, amount: share, entryId, leg: 1, at: AT },
-  }) as DiscountReturned
-
-const stateOf = (events: readonly (PromotionCreated | DiscountApplied | DiscountReturned)[]) =>
-  events.reduce(evolvePromotion, initialPromotionState) as ActivePromotion
 
 // ---------------------------------------------------------------- CreatePromotion
 
@@ -325,66 +228,5 @@ describe('ReturnDiscount', () => {
     const state = stateOf([...history, returned('p1', 'r1', '0.50')])
     expect(state.remaining).toBe(9850n)
     expect(promotionFactsOf(state, 'alice').usedByAccount).toBe('1.50')
-  })
-})
-
-// ---------------------------------------------------------------- quoteDiscount
-
-describe('quoteDiscount', () => {
-  const facts = (discount: CreatePromotion['discount'], remaining = '100.00') => ({
-    ...promotionFactsOf(stateOf([created(create({ discount }))]), 'alice'),
-    remaining: amount(remaining),
-  })
-  const quote = (discount: CreatePromotion['discount'], gross: string, asset = 'USD') =>
-    quoteDiscount(facts(discount), { asset, amount: gross, at: AT })
-
-  it('rounds a percent discount down to the minor unit', () => {
-    // 10 % of 0.99 is 0.099: the budget pays 0.09, never more than the advertised percentage.
-    expect(quote({ percent: '10' as never }, '0.99')).toEqual({ _tag: 'Right', right: usd('0.09') })
-    expect(quote({ percent: '12.5' as never }, '10.00')).toEqual({
-      _tag: 'Right',
-      right: usd('1.25'),
-    })
-  })
-
-  it('gives zero (no promotion) when the percentage of a tiny amount rounds to nothing', () =>
-    expect(quote({ percent: '10' as never }, '0.09')).toEqual({
-      _tag: 'Right',
-      right: usd('0.00'),
-    }))
-
-  it('refuses a fixed discount not below the amount, rather than making the payment free', () => {
-    expect(quote({ fixed: amount('5.00') }, '5.01')).toEqual({ _tag: 'Right', right: usd('5.00') })
-    const refused = quote({ fixed: amount('5.00') }, '5.00')
-    expect(refused._tag === 'Left' && refused.left.code).toBe('promotion_not_valid')
-  })
-
-  it('refuses another asset', () => {
-    const refused = quote({ percent: '10' as never }, '5.00', 'CNY')
-    expect(refused._tag === 'Left' && refused.left.code).toBe('promotion_not_valid')
-  })
-})
-
-// ---------------------------------------------------------------- evolve and stream
-
-describe('evolve and stream', () => {
-  it('asserts on a discount before the promotion exists (corrupt stream)', () =>
-    expect(() => evolvePromotion(initialPromotionState, applied('p1', '2.00'))).toThrow(
-      AssertionError,
-    ))
-
-  it('asserts on a discount applied twice to one payment', () =>
-    expect(() => stateOf([created(), applied('p1', '2.00'), applied('p1', '2.00')])).toThrow(
-      AssertionError,
-    ))
-
-  it('asserts on a return larger than the discount', () =>
-    expect(() => stateOf([created(), applied('p1', '2.00'), returned('p1', 'r1', '2.01')])).toThrow(
-      AssertionError,
-    ))
-
-  it('names the stream, with an optional namespace', () => {
-    expect(promotionStream('spring')).toBe('promotion-spring')
-    expect(promotionStream('spring', 'acme')).toBe('acme.promotion-spring')
   })
 })
