@@ -1,0 +1,149 @@
+// A ledger for workflow tests: a memory store, a clock the test moves by hand, and a second engine
+// context over the same store, so a test can record facts straight through a domain decider (a
+// dispute, before its workflow exists) and read them back through the ledger.
+import type { Either } from 'fp-ts/lib/Either.js'
+import {
+  assert,
+  createAssetRegistry,
+  createBusinessCalendar,
+  formatMinor,
+  paymentView,
+} from '@wallet-ledger/domain'
+import type { DisputeCommand, PaymentState } from '@wallet-ledger/domain'
+import { createDefinitions } from '../../engine/definitions.js'
+import { createIdGenerator, ledgerIdNamespace } from '../../engine/ids.js'
+import { createLocalTimeFormatter } from '../../engine/localTime.js'
+import { createRepository } from '../../engine/repository.js'
+import { createLedger } from '../../ledger/createLedger.js'
+import type { LedgerContext } from '../../ledger/context.js'
+import type { Ledger, LedgerError, LedgerOptions } from '../../ledger/types.js'
+import { createMemoryKeyVault } from '../../privacy/keyVault.js'
+import { createMemoryEventStore } from '../../store/memoryEventStore.js'
+import { decideWrite } from '../common.js'
+import { disputeIdOf } from '../disputeFacts.js'
+import { commitPlan } from '../run.js'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** The ledger under test, its clock and a side context over the same store. */
+export type WorkflowLedger = {
+  readonly ledger: Ledger
+  readonly context: LedgerContext
+  /** Moves the clock forward by `ms`. */
+  readonly advance: (ms: number) => void
+  readonly now: () => Date
+}
+
+/** A ledger on a memory store whose clock starts at `start` and moves only by `advance`. */
+export const workflowLedger = async (
+  options: Omit<LedgerOptions, 'store' | 'clock'> = {},
+  start = '2025-03-03T09:00:00.000Z',
+): Promise<WorkflowLedger> => {
+  let nowMs = Date.parse(start)
+  const clock = () => new Date(nowMs)
+  const store = createMemoryEventStore({ clock })
+  const ledger = await createLedger({ ...options, store, clock })
+  const registry = createAssetRegistry(options.assets ?? [])
+  const calendar = createBusinessCalendar({ holidays: [] })
+  assert(registry._tag === 'Right' && calendar._tag === 'Right', 'fixture configuration')
+  const context: LedgerContext = {
+    store,
+    repository: createRepository(store),
+    definitions: createDefinitions(options.namespace),
+    registry: registry.right,
+    calendar: calendar.right,
+    clock,
+    nextId: createIdGenerator(clock),
+    idNamespace: ledgerIdNamespace(options.namespace),
+    localTime: createLocalTimeFormatter(options.timeZone ?? 'UTC'),
+    hooks: {},
+    keyVault: createMemoryKeyVault(),
+    isAtomic: true,
+    authorizationTtlMs: 7 * DAY_MS,
+    disputeResponseMs: 7 * DAY_MS,
+    onFrozen: async () => {},
+  }
+  return {
+    ledger,
+    context,
+    advance: (ms) => {
+      assert(ms >= 0, 'the fixture clock only moves forward')
+      nowMs += ms
+    },
+    now: clock,
+  }
+}
+
+/** The value of a `right`, or a test failure naming the error. */
+export const rightOf = <T>(result: Either<LedgerError, T>): T => {
+  if (result._tag === 'Left') throw new Error(`expected right, got ${JSON.stringify(result.left)}`)
+  return result.right
+}
+
+/** The code of a `left`, or a test failure. */
+export const leftOf = <T>(result: Either<LedgerError, T>): LedgerError => {
+  if (result._tag === 'Right') throw new Error(`expected left, got ${JSON.stringify(result.right)}`)
+  return result.left
+}
+
+/**
+ * Records the `ordinal`-th dispute of a captured payment on the dispute stream only, through the
+ * dispute decider (no hold on the payee: that is the dispute workflow's part). `resolveRefund`
+ * resolves it for the payer by support with that refund (canonical); absent, it stays open.
+ */
+export const recordDispute = async (
+  fixture: WorkflowLedger,
+  paymentId: string,
+  ordinal: number,
+  resolveRefund?: string,
+): Promise<string> => {
+  const { context } = fixture
+  const payment = await context.repository.load(context.definitions.payment, paymentId)
+  const state: PaymentState = payment.state
+  assert(state.status !== 'not_requested' && 'captured' in state, 'dispute of a captured payment')
+  const view = paymentView(state)
+  const disputeId = disputeIdOf(context, paymentId, ordinal)
+  const at = context.clock().toISOString()
+  const commands: DisputeCommand[] = [
+    {
+      type: 'OpenDispute',
+      disputeId,
+      paymentId,
+      openedBy: state.request.payer,
+      reason: 'not_received',
+      at,
+      responseDueAt: new Date(Date.parse(at) + DAY_MS).toISOString(),
+      holdId: `${disputeId}:hold`,
+      payment: {
+        payer: state.request.payer,
+        payee: state.request.payee,
+        asset: state.request.asset,
+        captured: formatMinor(state.captured, state.scale),
+        refunded: view.refunded,
+        status: view.status,
+      },
+      payeeAvailable: formatMinor(state.captured, state.scale),
+      fingerprint: '0'.repeat(64),
+    } as DisputeCommand,
+  ]
+  if (resolveRefund !== undefined) {
+    commands.push(
+      { type: 'EscalateDispute', disputeId, at } as DisputeCommand,
+      {
+        type: 'ResolveDispute',
+        disputeId,
+        outcome: 'payer',
+        entryId: `${disputeId}:refund`,
+        amount: resolveRefund,
+        at,
+      } as DisputeCommand,
+    )
+  }
+  for (const command of commands) {
+    const definition = context.definitions.dispute
+    const loaded = await context.repository.load(definition, disputeId)
+    const write = rightOf(decideWrite(definition, definition.stream(disputeId), loaded, command))
+    await commitPlan(context, [write], {})
+  }
+  return disputeId
+}
