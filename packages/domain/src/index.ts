@@ -504,3 +504,92 @@ export {
   evolveAdjustment,
   initialAdjustmentState,
 } from './adjustment/index.js'
+
+// ---------------------------------------------------------------- projections
+export type { LedgerEvent, Projection, ProjectionEvent, ProjectionInput } from './projections/index.js'
+export { foldProjection, ledgerEventOf } from './projections/index.js'
+export type {
+  Booking,
+  BookingLookup,
+  RecordedEntry,
+  WorkflowKind,
+  WorkflowRef,
+} from './projections/index.js'
+export { bookingsOf, recordedEntryOf, workflowOf } from './projections/index.js'
+export type {
+  AccountBook,
+  AssetBalances,
+  Balance,
+  BalanceCutoff,
+  BalancesState,
+  HeldAmount,
+} from './projections/index.js'
+export {
+  applyBalances,
+  balanceView,
+  balancesAsOf,
+  balancesOf,
+  balancesProjection,
+  initialBalancesState,
+  totalsByAsset,
+} from './projections/index.js'
+export type {
+  AccountHistory,
+  Channel,
+  EntryStatus,
+  HistoryEntry,
+  HistoryRow,
+  HistoryState,
+} from './projections/index.js'
+export { CHANNELS, ENTRY_STATUSES, initialHistoryState } from './projections/index.js'
+export { applyHistory, historyProjection } from './projections/index.js'
+export type { HistoryFilters, HistoryPage, HistoryQuery } from './projections/index.js'
+export { historyPage, matchesFilters } from './projections/index.js'
+export type { Statement, StatementQuery } from './projections/index.js'
+export { signedMinorOf, statement } from './projections/index.js'
+export type { SettlementState, SettlementTotals, SettlementView } from './projections/index.js'
+export {
+  applySettlement,
+  initialSettlementState,
+  merchantSettlement,
+  merchantSettlements,
+  settlementProjection,
+} from './projections/index.js'
+export type {
+  HoldClaim,
+  HoldIntent,
+  MissingLeg,
+  OpenEntry,
+  OpenHoldFact,
+  OpenWorkflow,
+  OpenWorkflows,
+  OpenWorkflowsState,
+  OrphanHold,
+  PendingHold,
+} from './projections/index.js'
+export {
+  applyOpenWorkflows,
+  holdKey,
+  initialOpenWorkflowsState,
+  openWorkflows,
+  openWorkflowsProjection,
+} from './projections/index.js'
+export type { DueItem, DueItemsState, DueKind } from './projections/index.js'
+export {
+  applyDueItems,
+  dueAt,
+  dueItemsProjection,
+  initialDueItemsState,
+  waitingItems,
+} from './projections/index.js'
+export type { OpenDisputeSummary, OpenDisputesState } from './projections/index.js'
+export {
+  applyOpenDisputes,
+  disputeRefundedOf,
+  hasOpenDispute,
+  initialOpenDisputesState,
+  openDisputeById,
+  openDisputesOfPayment,
+  openDisputesProjection,
+} from './projections/index.js'
+export { LEDGER_PROJECTIONS } from './projections/index.js'

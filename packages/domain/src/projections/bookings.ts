@@ -16,7 +16,14 @@ import { ledgerEventOf } from './projection.js'
 
 /** The workflows that record journal entries; `other` is a type the projections do not know. */
 export type WorkflowKind =
-  'payment' | 'withdrawal' | 'dispute' | 'conversion' | 'promotion' | 'other'
+  | 'deposit'
+  | 'adjustment'
+  | 'payment'
+  | 'withdrawal'
+  | 'dispute'
+  | 'conversion'
+  | 'promotion'
+  | 'other'
 
 /** Which workflow an event belongs to: its kind, its id, and its stream. */
 export type WorkflowRef = {
@@ -132,6 +139,8 @@ const WORKFLOW_ID_FIELDS: readonly (readonly [string, WorkflowKind])[] = [
   ['conversionId', 'conversion'],
   ['promotionId', 'promotion'],
   ['paymentId', 'payment'],
+  ['depositId', 'deposit'],
+  ['adjustmentId', 'adjustment'],
 ]
 
 const discountBooking = (

@@ -130,6 +130,10 @@ const recordEntryOf = (
         conversionId: event.data.conversionId,
         counterparties: NO_PARTIES,
       })
+    case 'FundsDeposited':
+      return record({ kind: 'deposit', counterparties: NO_PARTIES })
+    case 'AdjustmentPosted':
+      return record({ kind: 'adjustment', counterparties: NO_PARTIES })
     case 'PromotionCreated':
       return record({
         kind: 'promotion_funding',

@@ -75,13 +75,13 @@ export {
   initialDueItemsState,
   waitingItems,
 } from './dueItems.js'
-export type { OpenDispute, OpenDisputesState } from './openDisputes.js'
+export type { OpenDisputeSummary, OpenDisputesState } from './openDisputes.js'
 export {
   applyOpenDisputes,
   disputeRefundedOf,
   hasOpenDispute,
   initialOpenDisputesState,
-  openDispute,
+  openDisputeById,
   openDisputesOfPayment,
   openDisputesProjection,
 } from './openDisputes.js'

@@ -9,7 +9,7 @@ import { ledgerEventOf } from './projection.js'
 // ---------------------------------------------------------------- types
 
 /** An undecided dispute, JSON-safe. */
-export type OpenDispute = {
+export type OpenDisputeSummary = {
   readonly disputeId: string
   readonly paymentId: string
   readonly stream: string
@@ -24,7 +24,7 @@ export type OpenDispute = {
 
 /** The state of the open-disputes projection (owned by the runner, see `Projection`). */
 export type OpenDisputesState = {
-  readonly byId: Map<string, OpenDispute>
+  readonly byId: Map<string, OpenDisputeSummary>
   /** Open dispute ids by payment id. */
   readonly byPayment: Map<string, Set<string>>
   /** Gross refunded to the payer by resolved disputes, by payment id, in minor units. */
@@ -54,7 +54,7 @@ export const applyOpenDisputes = (
     case 'DisputeOpened': {
       const { disputeId, paymentId, payer, payee, asset, amount, at, responseDueAt } = event.data
       assert(!state.byId.has(disputeId), `dispute ${disputeId} opened twice`)
-      const dispute: OpenDispute = {
+      const dispute: OpenDisputeSummary = {
         disputeId,
         paymentId,
         stream: input.stream,
@@ -93,14 +93,16 @@ export const openDisputesProjection: Projection<OpenDisputesState> = {
 // ---------------------------------------------------------------- queries
 
 /** An undecided dispute by id, or `undefined` (unknown or decided). */
-export const openDispute = (state: OpenDisputesState, disputeId: string): OpenDispute | undefined =>
-  state.byId.get(disputeId)
+export const openDisputeById = (
+  state: OpenDisputesState,
+  disputeId: string,
+): OpenDisputeSummary | undefined => state.byId.get(disputeId)
 
 /** The undecided disputes of a payment (the engine refuses refunds and new disputes while any). */
 export const openDisputesOfPayment = (
   state: OpenDisputesState,
   paymentId: string,
-): readonly OpenDispute[] =>
+): readonly OpenDisputeSummary[] =>
   [...(state.byPayment.get(paymentId) ?? [])].flatMap((id) => {
     const dispute = state.byId.get(id)
     return dispute === undefined ? [] : [dispute]
@@ -124,7 +126,7 @@ export const disputeRefundedOf = (
 const moved = (
   state: OpenDisputesState,
   disputeId: string,
-  status: OpenDispute['status'],
+  status: OpenDisputeSummary['status'],
 ): OpenDisputesState => {
   const dispute = state.byId.get(disputeId)
   assert(dispute !== undefined, `dispute ${disputeId} moved to ${status} while not open`)

@@ -3,7 +3,9 @@
 // type, the union of events the projections understand, and small helpers shared by all of them.
 import { assert } from '../assert.js'
 import type { AccountEvent } from '../account/codecs.js'
+import type { AdjustmentEvent } from '../adjustment/codecs.js'
 import type { ConversionEvent } from '../conversion/events.js'
+import type { DepositEvent } from '../deposit/codecs.js'
 import type { DisputeEvent } from '../dispute/events.js'
 import type { PaymentEvent } from '../payment/events.js'
 import type { PromotionEvent } from '../promotion/events.js'
@@ -48,7 +50,14 @@ export type Projection<State> = {
 
 /** Every event the projections understand, at its current version. */
 export type LedgerEvent =
-  AccountEvent | PaymentEvent | WithdrawalEvent | DisputeEvent | ConversionEvent | PromotionEvent
+  | AccountEvent
+  | PaymentEvent
+  | WithdrawalEvent
+  | DisputeEvent
+  | ConversionEvent
+  | PromotionEvent
+  | DepositEvent
+  | AdjustmentEvent
 
 // The compiler checks that this lists every type of the union and nothing else.
 const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
@@ -94,6 +103,8 @@ const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
   PromotionCreated: true,
   DiscountApplied: true,
   DiscountReturned: true,
+  FundsDeposited: true,
+  AdjustmentPosted: true,
 }
 
 // ---------------------------------------------------------------- operations
