@@ -22,6 +22,11 @@ export type Write = {
   /** The state after the events, folded by the decider's evolve. */
   readonly nextState: unknown
   readonly expectedRevision: ExpectedRevision
+  /**
+   * The account commands these events were decided from, for account writes: the step-by-step
+   * executor decides them again, one step at a time, against fresh state.
+   */
+  readonly commands?: readonly unknown[]
 }
 
 // ---------------------------------------------------------------- operations

@@ -142,7 +142,13 @@ export const decideAccountWrites = async (
     const loaded = await context.repository.load(definition, accountId)
     const decided = decideForAccount(accountId, loaded, accountCommands, at)
     if (decided._tag === 'Left') return decided
-    writes.push({ definition, stream: definition.stream(accountId), loaded, ...decided.right })
+    writes.push({
+      definition,
+      stream: definition.stream(accountId),
+      loaded,
+      ...decided.right,
+      commands: accountCommands,
+    })
   }
   return right(writes)
 }

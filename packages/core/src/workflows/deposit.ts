@@ -11,6 +11,7 @@ import type {
   JournalEntry,
 } from '@wallet-ledger/domain'
 import { idFromIdempotencyKey } from '../engine/ids.js'
+import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
@@ -97,7 +98,7 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
       const command = {
         type: 'RecordDeposit',
         depositId,
-        entryId: depositId,
+        entryId: entryIdOf('deposit', depositId, 'credit'),
         accountId,
         asset,
         amount: parsed.right.amount,
@@ -147,7 +148,7 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
       const command = {
         type: 'PostAdjustment',
         adjustmentId,
-        entryId: adjustmentId,
+        entryId: entryIdOf('adjustment', adjustmentId, 'post'),
         accountId,
         asset,
         amount: parsed.right.amount,
@@ -166,7 +167,7 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
         { ...write.right, expectedRevision: 'no_stream' },
         entry,
         at,
-        right({ entryId: adjustmentId }),
+        right({ entryId: entryIdOf('adjustment', adjustmentId, 'post') }),
       )
     })
   },

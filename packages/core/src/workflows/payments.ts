@@ -26,6 +26,7 @@ import type {
 } from '@wallet-ledger/domain'
 import type { Write } from '../engine/commit.js'
 import { idFromIdempotencyKey } from '../engine/ids.js'
+import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
@@ -253,7 +254,7 @@ const planPay = async (
   const command = {
     type: 'RequestPayment',
     paymentId,
-    entryId: `${paymentId}:capture`,
+    entryId: entryIdOf('payment', paymentId, 'capture'),
     fingerprint,
     channel: input.channel,
     payer: senderFactsOf(payer.state, input.asset, localDate),
@@ -275,7 +276,7 @@ const planPay = async (
     ...(capture === 'manual'
       ? {
           hold: {
-            holdId: `${paymentId}:hold`,
+            holdId: workflowHoldId('payment', paymentId),
             expiresAt: new Date(now.getTime() + context.authorizationTtlMs).toISOString(),
           },
         }
@@ -349,7 +350,12 @@ export const paymentCommands = (
     const { paymentId, amount } = input.right
     return runPlanned(context, commitMetadataOf(input.right), () =>
       planPaymentCommand(context, paymentId, (state, at) => {
-        const base = { type: 'CapturePayment', paymentId, entryId: `${paymentId}:capture`, at }
+        const base = {
+          type: 'CapturePayment',
+          paymentId,
+          entryId: entryIdOf('payment', paymentId, 'capture'),
+          at,
+        }
         if (amount === undefined) return right(base as PaymentCommand)
         const parsed = parseCallerAmount(context.registry, state.request.asset, amount, 'amount')
         return parsed._tag === 'Left'

@@ -3,11 +3,12 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left } from 'fp-ts/lib/Either.js'
 import { domainError, limits } from '@wallet-ledger/domain'
-import { commitAtomically, commitOne } from '../engine/commit.js'
+import { commitAtomically } from '../engine/commit.js'
 import type { Write } from '../engine/commit.js'
 import type { CommitMetadata } from '../ports/eventStore.js'
 import { isStoreError } from '../ports/storeError.js'
 import type { LedgerContext } from '../ledger/context.js'
+import { commitStepwise } from './stepwise.js'
 import type { LedgerError } from '../ledger/types.js'
 
 // ---------------------------------------------------------------- types
@@ -36,7 +37,7 @@ export const commitPlan = async (
   if (context.isAtomic) {
     await commitAtomically(context.store, context.repository, writes, metadata)
   } else {
-    for (const write of writes) await commitOne(context.store, context.repository, write, metadata)
+    await commitStepwise(context, writes, metadata)
   }
   const events = writes.reduce((sum, write) => sum + write.events.length, 0)
   if (events > 0) {

@@ -1,0 +1,171 @@
+// The step-by-step executor, for stores without an atomic appendMany (EventStoreDB): the same
+// decisions and journal entries as the atomic executor, appended one stream at a time in an order
+// that never needs undoing once the decision is recorded:
+//   1. reserve: every hold the plan takes, and a reserve hold for every debit of an account with a
+//      balance rule (so the debit cannot fail later);
+//   2. decide: the workflow's own stream (and the promotion's), the record recover() finishes from;
+//   3. post: captures of the reserve holds, credits, releases, each citing its journal leg.
+// A crash before 2 leaves holds that recover() releases; a crash after 2 leaves legs that
+// recover() posts. Every step is idempotent (the account dedupes by hold id and by entry and leg).
+import type { AccountCommand } from '@wallet-ledger/domain'
+import { assert, balanceRuleOf, limits } from '@wallet-ledger/domain'
+import { commitOne } from '../engine/commit.js'
+import type { Write } from '../engine/commit.js'
+import { reserveHoldId } from '../engine/workflowRefs.js'
+import type { CommitMetadata } from '../ports/eventStore.js'
+import { isStoreError, storeError } from '../ports/storeError.js'
+import type { LedgerContext } from '../ledger/context.js'
+import { decideAccountWrites, stepCommand } from './accountWrites.js'
+
+// ---------------------------------------------------------------- types
+
+type Split = { readonly reserve: AccountCommand[]; readonly post: AccountCommand[] }
+
+// ---------------------------------------------------------------- operations
+
+/** Splits account commands into the holds taken first and the postings made after the decision. */
+export const splitForSteps = (commands: readonly AccountCommand[]): Split => {
+  const reserve: AccountCommand[] = []
+  const post: AccountCommand[] = []
+  for (const command of commands) {
+    if (command.type === 'HoldFunds') {
+      reserve.push(command)
+    } else if (
+      command.type === 'DebitFunds' &&
+      balanceRuleOf(command.accountId) === 'non_negative'
+    ) {
+      const holdId = reserveHoldId(command.entryId, command.leg)
+      const { accountId, asset, amount, initiatedBy, at } = command
+      reserve.push(
+        stepCommand(
+          {
+            kind: 'hold',
+            accountId,
+            holdId,
+            asset,
+            amount,
+            initiatedBy,
+            ...(command.limitDate === undefined ? {} : { limitDate: command.limitDate }),
+          },
+          at,
+        ),
+      )
+      post.push({
+        type: 'CaptureHold',
+        accountId,
+        operationId: command.operationId,
+        holdId,
+        amount,
+        entryId: command.entryId,
+        leg: command.leg,
+        initiatedBy,
+        at,
+      } as AccountCommand)
+    } else {
+      post.push(command)
+    }
+  }
+  return { reserve, post }
+}
+
+/** Decides and appends account commands one account at a time, retrying each on a clash. */
+export const postAccountSteps = async (
+  context: LedgerContext,
+  commands: readonly AccountCommand[],
+  metadata: CommitMetadata,
+): Promise<void> => {
+  const byAccount = new Map<string, AccountCommand[]>()
+  for (const command of commands)
+    byAccount.set(command.accountId, [...(byAccount.get(command.accountId) ?? []), command])
+  for (const accountCommands of byAccount.values()) {
+    await withStepRetries(async () => {
+      const at = accountCommands[0]?.at ?? context.clock().toISOString()
+      const writes = await decideAccountWrites(context, accountCommands, at)
+      // A posting decided after its workflow was recorded cannot be refused: it either applies or
+      // was already applied. A refusal here is a broken invariant, not a business outcome.
+      assert(
+        writes._tag === 'Right',
+        `a posting after its decision was refused: ${writes._tag === 'Left' ? writes.left.message : ''}`,
+      )
+      for (const write of writes.right)
+        await commitOne(context.store, context.repository, write, metadata)
+    })
+  }
+}
+
+const withStepRetries = async (step: () => Promise<void>): Promise<void> => {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await step()
+    } catch (error) {
+      if (!isStoreError(error, 'wrong_expected_version') || attempt >= limits.COMMAND_RETRIES_MAX)
+        throw error
+    }
+  }
+}
+
+/**
+ * Commits a plan step by step. A clash while reserving or deciding undoes the reservations taken
+ * so far and rethrows, so runPlanned plans again from fresh state; once the decision is recorded,
+ * postings are retried on their own and never undone.
+ */
+export const commitStepwise = async (
+  context: LedgerContext,
+  writes: readonly Write[],
+  metadata: CommitMetadata,
+): Promise<void> => {
+  const accountDefinition = context.definitions.account
+  // Account writes made from posting commands are re-decided step by step; any other write (a
+  // workflow's decision, an account's own settings) is appended as decided.
+  const isPosting = (write: Write): boolean =>
+    write.definition === accountDefinition && write.commands !== undefined
+  const accountCommands = writes.flatMap((write) =>
+    isPosting(write) ? ((write.commands ?? []) as AccountCommand[]) : [],
+  )
+  const decisions = writes.filter((write) => !isPosting(write))
+  const { reserve, post } = splitForSteps(accountCommands)
+  const taken: AccountCommand[] = []
+  try {
+    for (const hold of reserve) {
+      await postReserve(context, hold, metadata)
+      taken.push(hold)
+    }
+    for (const decision of decisions)
+      await commitOne(context.store, context.repository, decision, metadata)
+  } catch (error) {
+    await releaseTaken(context, taken, metadata)
+    throw error
+  }
+  await postAccountSteps(context, post, metadata)
+}
+
+const postReserve = async (
+  context: LedgerContext,
+  hold: AccountCommand,
+  metadata: CommitMetadata,
+): Promise<void> => {
+  const writes = await decideAccountWrites(context, [hold], hold.at)
+  // The plan was decided against the same state a moment ago; a refusal now means it changed.
+  if (writes._tag === 'Left') {
+    throw storeError(
+      'wrong_expected_version',
+      `the account changed since the plan: ${writes.left.message}`,
+      { stream: hold.accountId },
+    )
+  }
+  for (const write of writes.right)
+    await commitOne(context.store, context.repository, write, metadata)
+}
+
+const releaseTaken = async (
+  context: LedgerContext,
+  taken: readonly AccountCommand[],
+  metadata: CommitMetadata,
+): Promise<void> => {
+  const releases = taken.flatMap((hold) =>
+    hold.type === 'HoldFunds'
+      ? [stepCommand({ kind: 'release', accountId: hold.accountId, holdId: hold.holdId }, hold.at)]
+      : [],
+  )
+  await postAccountSteps(context, releases, metadata)
+}
