@@ -5,6 +5,8 @@ import { accountViewOf, balancesOf, loadOpenedAccount } from '../queries/account
 import { accountCommands } from '../workflows/accounts.js'
 import { depositCommands } from '../workflows/deposit.js'
 import { paymentCommands } from '../workflows/payments.js'
+import { promotionCommands } from '../workflows/promotions.js'
+import { recoverWorkflows } from '../workflows/recover.js'
 import type { LedgerContext } from './context.js'
 import type { Ledger, PaymentView } from './types.js'
 
@@ -21,6 +23,8 @@ export const ledgerMethods = (
     ...accountCommands(context),
     ...depositCommands(context),
     ...paymentCommands(context),
+    ...promotionCommands(context),
+    recover: () => recoverWorkflows(context),
     account: async (accountId: string) => {
       const state = await loadOpenedAccount(context, accountId)
       return state._tag === 'Left' ? state : right(accountViewOf(state.right))

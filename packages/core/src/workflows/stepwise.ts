@@ -122,7 +122,11 @@ export const commitStepwise = async (
   const accountCommands = writes.flatMap((write) =>
     isPosting(write) ? ((write.commands ?? []) as AccountCommand[]) : [],
   )
-  const decisions = writes.filter((write) => !isPosting(write))
+  // The promotion's budget debit goes before the workflow's decision: it is the step most likely
+  // to clash (a shared budget), and a clash must come before anything is recorded.
+  const decisions = writes
+    .filter((write) => !isPosting(write))
+    .sort((a, b) => Number(b.definition === context.definitions.promotion) - Number(a.definition === context.definitions.promotion))
   const { reserve, post } = splitForSteps(accountCommands)
   const taken: AccountCommand[] = []
   try {
