@@ -10,7 +10,7 @@ import {
   paymentView,
 } from '@wallet-ledger/domain'
 import type { DisputeCommand, PaymentState } from '@wallet-ledger/domain'
-import { createDefinitions } from '../../engine/definitions.js'
+import { createDefinitions, definitionOfStream } from '../../engine/definitions.js'
 import { createIdGenerator, ledgerIdNamespace } from '../../engine/ids.js'
 import { createLocalTimeFormatter } from '../../engine/localTime.js'
 import { createRepository } from '../../engine/repository.js'
@@ -19,6 +19,7 @@ import type { LedgerContext } from '../../ledger/context.js'
 import type { Ledger, LedgerError, LedgerOptions } from '../../ledger/types.js'
 import { createMemoryKeyVault } from '../../privacy/keyVault.js'
 import { createMemoryEventStore } from '../../store/memoryEventStore.js'
+import { iterateAll } from '../../store/paging.js'
 import { decideWrite } from '../common.js'
 import { disputeIdOf } from '../disputeFacts.js'
 import { commitPlan } from '../run.js'
@@ -146,4 +147,38 @@ export const recordDispute = async (
     await commitPlan(context, [write], {})
   }
   return disputeId
+}
+
+/** Events in the store: a call that must write nothing leaves this unchanged. */
+export const eventCount = async (fixture: WorkflowLedger): Promise<bigint> =>
+  (await fixture.context.store.readHead()).nextPosition
+
+/**
+ * Per asset, the sum of every account's balance (available + held) and every promotion's remaining
+ * budget, in minor units, over every stream in the store. DESIGN: the world sums to zero per asset.
+ */
+export const worldTotals = async (fixture: WorkflowLedger): Promise<Record<string, bigint>> => {
+  const { context } = fixture
+  const streams = new Set<string>()
+  for await (const stored of iterateAll(context.store)) streams.add(stored.stream)
+  const totals: Record<string, bigint> = {}
+  const add = (asset: string, minor: bigint) => {
+    totals[asset] = (totals[asset] ?? 0n) + minor
+  }
+  for (const stream of streams) {
+    const definition = definitionOfStream(context.definitions, stream)
+    const id = stream.slice(stream.indexOf('-') + 1)
+    if (definition === context.definitions.account) {
+      const loaded = await context.repository.load(context.definitions.account, id)
+      assert(loaded.state.status !== 'not_opened', `${stream} has events but no account`)
+      for (const [asset, balance] of Object.entries(loaded.state.balances))
+        add(asset, balance.available + balance.held)
+    }
+    if (definition === context.definitions.promotion) {
+      const loaded = await context.repository.load(context.definitions.promotion, id)
+      assert(loaded.state.status === 'active', `${stream} has events but no promotion`)
+      add(loaded.state.terms.asset, loaded.state.remaining)
+    }
+  }
+  return totals
 }
