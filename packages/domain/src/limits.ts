@@ -86,6 +86,8 @@ export const SETTLEMENT_DAYS_MIN = 1
 export const HISTORY_PAGE_ROWS_MAX = 500
 /** Characters of a history cursor a caller hands back. */
 export const HISTORY_CURSOR_LENGTH_MAX = 1_024
+/** Violations one audit report lists before it stops listing (it still checks everything). */
+export const AUDIT_VIOLATIONS_MAX = 10_000
 
 assert(READ_PAGE_EVENTS_MAX >= APPEND_EVENTS_MAX, 'a read page must hold a whole append')
 assert(ASSET_SCALE_MIN <= ASSET_SCALE_MAX, 'asset scale range is empty')
