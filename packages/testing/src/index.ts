@@ -116,3 +116,7 @@ export {
   arbAccountId,
   runAccountCommands,
 } from './arbitraries/account.js'
+
+// ---------------------------------------------------------------- a crashing EventStore
+export type { FaultMode, FaultyEventStore, FaultyEventStoreOptions } from './faultyEventStore.js'
+export { createFaultyEventStore } from './faultyEventStore.js'
