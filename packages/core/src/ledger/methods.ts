@@ -1,6 +1,7 @@
 // The Ledger object: each group of methods lives with its workflow; this file only assembles them.
 import { left, right } from 'fp-ts/lib/Either.js'
 import { domainError, paymentView } from '@wallet-ledger/domain'
+import { auditStore } from '../audit/auditStore.js'
 import { accountViewOf, balancesOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { accountCommands } from '../workflows/accounts.js'
 import { depositCommands } from '../workflows/deposit.js'
@@ -41,6 +42,7 @@ export const ledgerMethods = (
           )
         : right(paymentView(loaded.state) as PaymentView)
     },
+    audit: (o?: { expectedHead?: string }) => auditStore(context, o),
     close: async () => context.store.close(),
   }
   const rest = new Proxy(
