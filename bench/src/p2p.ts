@@ -1,0 +1,135 @@
+// The `bench` command: runs the P2P benchmark and its baselines in one process and prints the
+// engine's rate as a share of the raw store's, the figure that travels between machines.
+//
+//   node bench/dist/p2p.js                      10,000 accounts, 100,000 transfers
+//   node bench/dist/p2p.js --smoke              50 accounts, 200 transfers (seconds)
+//   node bench/dist/p2p.js --accounts 1000 --transfers 5000 --seed 7 --json
+import { arch, platform } from 'node:os'
+import { parseArgs } from 'node:util'
+import {
+  firstCommitFrom,
+  measureRawStoreCommits,
+  measureSha256,
+  measureUuidV7,
+} from './baseline.js'
+import type { BaselineResult } from './baseline.js'
+import { runP2pBenchmark } from './p2pBenchmark.js'
+import type { P2pResult } from './p2pBenchmark.js'
+import { formatBenchAmount } from './workload.js'
+import type { WorkloadOptions } from './workload.js'
+
+// ---------------------------------------------------------------- options
+
+const FULL = { accounts: 10_000, transfers: 100_000 }
+const SMOKE = { accounts: 50, transfers: 200 }
+const SEED_DEFAULT = 42
+const USAGE = `usage: node dist/p2p.js [--smoke] [--accounts N] [--transfers N] [--seed N] [--json]
+  --smoke        ${SMOKE.accounts} accounts, ${SMOKE.transfers} transfers (default ${FULL.accounts}, ${FULL.transfers})
+  --accounts N   accounts opened and funded before the transfers (at least 2)
+  --transfers N  P2P transfers sent one after the other
+  --seed N       seed of the workload's generator (default ${SEED_DEFAULT})
+  --json         print one JSON object instead of the table`
+
+/** Reads the command line; exits with the usage on a bad flag. */
+const readOptions = (): WorkloadOptions & { json: boolean } => {
+  const { values } = parseArgs({
+    options: {
+      smoke: { type: 'boolean', default: false },
+      accounts: { type: 'string' },
+      transfers: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(USAGE)
+    process.exit(0)
+  }
+  const sizes = values.smoke ? SMOKE : FULL
+  return {
+    accounts: count('accounts', values.accounts, sizes.accounts, 2),
+    transfers: count('transfers', values.transfers, sizes.transfers, 1),
+    seed: count('seed', values.seed, SEED_DEFAULT, 0),
+    json: values.json,
+  }
+}
+
+const count = (name: string, text: string | undefined, fallback: number, min: number): number => {
+  if (text === undefined) return fallback
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    console.error(`--${name}: expected a whole number of at least ${min}, got "${text}"\n${USAGE}`)
+    process.exit(2)
+  }
+  return value
+}
+
+// ---------------------------------------------------------------- report
+
+type Report = {
+  readonly engine: P2pResult
+  readonly rawStore: BaselineResult
+  readonly sha256: BaselineResult
+  readonly uuidV7: BaselineResult
+}
+
+const rate = (value: number): string => Math.round(value).toLocaleString('en-US')
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+const share = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(1)}%`
+
+const printTable = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
+  const lines = [
+    `P2P benchmark: ${engine.accounts} accounts, ${engine.transfers} transfers, seed ${engine.seed}` +
+      ` (node ${process.version}, ${platform()} ${arch()})`,
+    `setup     open + deposit        ${engine.accounts} accounts in ${seconds(engine.setupMs)}`,
+    `engine    pay (p2p)             ${rate(engine.transfersPerSecond)} transfers/s` +
+      ` (${engine.transfers} in ${seconds(engine.transferMs)},` +
+      ` ${engine.eventsPerTransfer.toFixed(2)} events each)`,
+    `baseline  raw store commits     ${rate(rawStore.perSecond)} commits/s` +
+      ` (the same ${rawStore.operations} commits replayed through append/appendMany)`,
+    `baseline  sha-256 of 3 events   ${rate(sha256.perSecond)} /s`,
+    `baseline  3 x uuid v7           ${rate(uuidV7.perSecond)} /s`,
+    `engine transfers/s = ${share(engine.transfersPerSecond, rawStore.perSecond)} of raw store commits/s`,
+    `checks    ${engine.completed} completed, refused ${JSON.stringify(engine.refused)};` +
+      ` balances sum ${formatBenchAmount(engine.balancesMinor)}` +
+      ` = deposited ${formatBenchAmount(engine.depositedMinor)}, held ${formatBenchAmount(engine.heldMinor)}`,
+  ]
+  console.log(lines.join('\n'))
+}
+
+const printJson = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
+  const { store: _store, transferFromPosition: _from, close: _close, ...figures } = engine
+  const plain = {
+    ...figures,
+    depositedMinor: engine.depositedMinor.toString(),
+    balancesMinor: engine.balancesMinor.toString(),
+    heldMinor: engine.heldMinor.toString(),
+  }
+  const ratio = engine.transfersPerSecond / rawStore.perSecond
+  console.log(JSON.stringify({ engine: plain, rawStore, sha256, uuidV7, ratio }, null, 2))
+}
+
+// ---------------------------------------------------------------- main
+
+const main = async (): Promise<number> => {
+  const options = readOptions()
+  const engine = await runP2pBenchmark(options)
+  const rawStore = await measureRawStoreCommits(engine.store, engine.transferFromPosition)
+  const sample = await firstCommitFrom(engine.store, engine.transferFromPosition)
+  const sha256 = measureSha256(sample, options.transfers)
+  const uuidV7 = measureUuidV7(options.transfers)
+  await engine.close()
+  const report = { engine, rawStore, sha256, uuidV7 }
+  if (options.json) printJson(report)
+  else printTable(report)
+  const isSound =
+    engine.completed === options.transfers &&
+    engine.balancesMinor === engine.depositedMinor &&
+    engine.heldMinor === 0n
+  if (!isSound) console.error('the run did not check out: see the checks line')
+  return isSound ? 0 : 1
+}
+
+process.exitCode = await main()
