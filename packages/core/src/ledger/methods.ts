@@ -8,6 +8,8 @@ import { depositCommands } from '../workflows/deposit.js'
 import { paymentCommands } from '../workflows/payments.js'
 import { promotionCommands } from '../workflows/promotions.js'
 import { recoverWorkflows } from '../workflows/recover.js'
+import { refundCommands } from '../workflows/refunds.js'
+import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/withdrawals.js'
 import type { LedgerContext } from './context.js'
 import type { Ledger, PaymentView } from './types.js'
 
@@ -19,12 +21,14 @@ export const ledgerMethods = (
   context: LedgerContext,
   frozenHandlers: ((accountId: string) => Promise<void>)[],
 ): Ledger => {
-  void frozenHandlers
+  frozenHandlers.push(cancelWithdrawalsOnFreeze(context))
   const ledger = {
     ...accountCommands(context),
     ...depositCommands(context),
     ...paymentCommands(context),
     ...promotionCommands(context),
+    ...refundCommands(context),
+    ...withdrawalCommands(context),
     recover: () => recoverWorkflows(context),
     account: async (accountId: string) => {
       const state = await loadOpenedAccount(context, accountId)
