@@ -6,7 +6,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { CallerId, Percent, assert, domainError } from '@wallet-ledger/domain'
 import type { CreatePromotion, PromotionCommand } from '@wallet-ledger/domain'
-import { idFromIdempotencyKey } from '../engine/ids.js'
+import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, instantOf, parseCallerAmount } from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
@@ -33,13 +33,6 @@ type CreatePromotionInput = t.TypeOf<typeof CreatePromotionInput>
 type Terms = Omit<CreatePromotion, 'type' | 'entryId' | 'at'>
 
 // ---------------------------------------------------------------- helpers
-
-/**
- * The funding entry's id: derived from the promotion id, so creating the same promotion again
- * names the same entry (and the domain's same-terms check records nothing).
- */
-const fundingEntryIdOf = (context: LedgerContext, promotionId: string): string =>
-  idFromIdempotencyKey(context.idNamespace, 'promotion-funding', promotionId)
 
 /** Parses the caller's amounts against the registry and the instants to ISO: canonical terms. */
 const termsOf = (
@@ -101,7 +94,8 @@ export const promotionCommands = (context: LedgerContext): Pick<Ledger, 'createP
       const definition = context.definitions.promotion
       const loaded = await context.repository.load(definition, promotionId)
       const at = nowOf(context)
-      const entryId = fundingEntryIdOf(context, promotionId)
+      // Named by the promotion id: creating the same promotion again names the same entry.
+      const entryId = entryIdOf('promotion', promotionId, 'funding')
       const command = { type: 'CreatePromotion', ...terms.right, entryId, at } as PromotionCommand
       const write = decideWrite(definition, definition.stream(promotionId), loaded, command)
       if (write._tag === 'Left') return write
