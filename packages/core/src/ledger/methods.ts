@@ -9,7 +9,6 @@ import { paymentCommands } from '../workflows/payments.js'
 import { promotionCommands } from '../workflows/promotions.js'
 import { recoverWorkflows } from '../workflows/recover.js'
 import { refundCommands } from '../workflows/refunds.js'
-import { refundCommands } from '../workflows/refunds.js'
 import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/withdrawals.js'
 import type { LedgerContext } from './context.js'
 import type { Ledger, PaymentView } from './types.js'
@@ -28,7 +27,6 @@ export const ledgerMethods = (
     ...depositCommands(context),
     ...paymentCommands(context),
     ...promotionCommands(context),
-    ...refundCommands(context),
     ...refundCommands(context),
     ...withdrawalCommands(context),
     recover: () => recoverWorkflows(context),
