@@ -57,7 +57,7 @@ const checkPosition = (event: StoredEvent, expected: bigint, findings: Findings)
     findings.add(
       'position_gap',
       at,
-      `${locationText(at)} is at position ${event.position}, expected ${expected}: ${event.position - expected} events are missing before it`,
+      `${locationText(at)} is at position ${event.position}, expected ${expected}: ${event.position - expected} missing before it`,
     )
   } else if (event.position < expected) {
     findings.add(

@@ -49,7 +49,7 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
   const stateOf = (stored: StoredEvent, findings: Findings): StreamState => {
     const known = streams.get(stored.stream)
     if (known !== undefined) return known
-    const definition = definitionOfStream(definitions, stored.stream)
+    const definition = ownDefinitionOf(definitions, stored.stream)
     if (definition === undefined) {
       findings.add(
         'unknown_stream',
@@ -97,6 +97,18 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
 }
 
 // ---------------------------------------------------------------- helpers
+
+// `definitionOfStream` looks the aggregate name up on a plain object, so a stream named
+// `constructor-1` would find Object.prototype's member; only the ledger's own definitions count.
+const ownDefinitionOf = (
+  definitions: Definitions,
+  stream: string,
+): AnyAggregateDefinition | undefined => {
+  const found = definitionOfStream(definitions, stream)
+  return Object.values<AnyAggregateDefinition>(definitions).some((item) => item === found)
+    ? found
+    : undefined
+}
 
 const checkRevision = (stored: StoredEvent, stream: StreamState, findings: Findings): void => {
   const at = { stream: stored.stream, revision: stored.revision }

@@ -118,6 +118,15 @@ export const resealChain = async (store: MemoryEventStore): Promise<void> => {
   }
 }
 
-/** The codes of a report's violations with their streams, as `code@stream`. */
-export const findingsOf = (report: AuditReport): string[] =>
-  report.violations.map((violation) => `${violation.code}@${violation.stream}`)
+/** Where a report found `code`: each violation's stream and revision (absent for the ledger). */
+export const placesOf = (
+  report: AuditReport,
+  code: string,
+): { stream: string; revision?: string }[] =>
+  report.violations
+    .filter((violation) => violation.code === code)
+    .map(({ stream, revision }) => (revision === undefined ? { stream } : { stream, revision }))
+
+/** The distinct codes of a report, sorted. */
+export const codesOf = (report: AuditReport): string[] =>
+  [...new Set(report.violations.map((violation) => violation.code))].sort()
