@@ -8,6 +8,7 @@
 // 3 bank inflow opened, 4 bank inflow debited, 5 alice credited, 6 the payment, 7 alice debited,
 // 8 bob credited, 9 carol opened. Commits: [0], [1], [2..5], [6..8], [9].
 import { beforeEach, describe, expect, it } from 'vitest'
+import type { JsonValue } from '../ports/eventStore.js'
 import { GENESIS_COMMIT_HASH } from '../store/chain.js'
 import {
   auditedLedger,
@@ -123,8 +124,9 @@ describe('audit of a tampered log', () => {
 describe('audit of rewritten hashes and recomputed chains', () => {
   it('reports an unbalanced entry even when the chain was recomputed over it', async () => {
     const stored = await eventOf(fixture.store, 'payment-', 'PaymentCaptured')
-    const data = stored.data as { entry: { entryId: string; legs: object[] } }
-    const legs = [data.entry.legs[0], { ...data.entry.legs[1], amount: '31.00' }]
+    type Leg = { readonly [key: string]: JsonValue }
+    const data = stored.data as { entry: { entryId: string; legs: Leg[] } }
+    const legs = [data.entry.legs[0]!, { ...data.entry.legs[1]!, amount: '31.00' }]
     tamper().replaceEvent(6n, { data: { ...data, entry: { ...data.entry, legs } } })
     await resealChain(fixture.store)
     const report = await fixture.ledger.audit()
