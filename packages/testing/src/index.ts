@@ -120,3 +120,11 @@ export {
 // ---------------------------------------------------------------- a crashing EventStore
 export type { FaultMode, FaultyEventStore, FaultyEventStoreOptions } from './faultyEventStore.js'
 export { createFaultyEventStore } from './faultyEventStore.js'
+
+// ---------------------------------------------------------------- projections: a simulated ledger and its logs
+export type { SimulatorCore, SimulatorOptions, StepLimit } from './arbitraries/ledgerSimulator.js'
+export { SIMULATED_FINGERPRINT, createSimulatorCore } from './arbitraries/ledgerSimulator.js'
+export type { LedgerSimulator } from './arbitraries/ledgerWorkflows.js'
+export { createLedgerSimulator } from './arbitraries/ledgerWorkflows.js'
+export type { LedgerScript, LedgerScriptStep } from './arbitraries/projections.js'
+export { arbLedgerScript, arbBalancedPostings, runLedgerScript } from './arbitraries/projections.js'
