@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'payment_not_found',
   'withdrawal_not_found',
   'dispute_not_found',
+  'conversion_not_found',
   'promotion_not_found',
   'promotion_already_exists',
   'refund_exceeds_captured',

@@ -4,6 +4,7 @@ import { domainError, paymentView } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { accountViewOf, balancesOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { accountCommands } from '../workflows/accounts.js'
+import { conversionCommands } from '../workflows/conversions.js'
 import { depositCommands } from '../workflows/deposit.js'
 import { paymentCommands } from '../workflows/payments.js'
 import { promotionCommands } from '../workflows/promotions.js'
@@ -28,6 +29,7 @@ export const ledgerMethods = (
     ...paymentCommands(context),
     ...promotionCommands(context),
     ...refundCommands(context),
+    ...conversionCommands(context),
     ...withdrawalCommands(context),
     recover: () => recoverWorkflows(context),
     account: async (accountId: string) => {

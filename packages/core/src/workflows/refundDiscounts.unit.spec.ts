@@ -23,7 +23,8 @@ const returnedEvents = async (fixture: WorkflowLedger): Promise<string[]> => {
   const amounts: string[] = []
   const stream = context.definitions.promotion.stream('spring')
   for await (const stored of iterateStream(context.store, stream)) {
-    if (stored.type === 'DiscountReturned') amounts.push(String(stored.data['amount']))
+    if (stored.type === 'DiscountReturned')
+      amounts.push(String((stored.data as Record<string, unknown>)['amount']))
   }
   return amounts
 }
