@@ -6,6 +6,7 @@ import { accountViewOf, balancesOf, loadOpenedAccount } from '../queries/account
 import { accountCommands } from '../workflows/accounts.js'
 import { conversionCommands } from '../workflows/conversions.js'
 import { depositCommands } from '../workflows/deposit.js'
+import { disputeCommands } from '../workflows/disputes.js'
 import { paymentCommands } from '../workflows/payments.js'
 import { promotionCommands } from '../workflows/promotions.js'
 import { recoverWorkflows } from '../workflows/recover.js'
@@ -31,6 +32,7 @@ export const ledgerMethods = (
     ...refundCommands(context),
     ...conversionCommands(context),
     ...withdrawalCommands(context),
+    ...disputeCommands(context),
     recover: () => recoverWorkflows(context),
     account: async (accountId: string) => {
       const state = await loadOpenedAccount(context, accountId)

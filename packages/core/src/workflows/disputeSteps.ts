@@ -1,0 +1,114 @@
+// What a dispute's events do to the accounts: the hold on the payee at opening, and at the outcome
+// either the refund's legs (the payee's hold captured first, then the platform's cover) or the
+// hold released. Also the planner every step on an existing dispute shares.
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { assert, disputeView, domainError, isDisputeActive } from '@wallet-ledger/domain'
+import type {
+  AccountCommand,
+  DisputeCommand,
+  DisputeEvent,
+  DisputeState,
+  OpenedDisputeState,
+} from '@wallet-ledger/domain'
+import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
+import type { LedgerContext } from '../ledger/context.js'
+import type { DisputeView, LedgerError } from '../ledger/types.js'
+import { decideAccountWrites, legCommands, stepCommand } from './accountWrites.js'
+import { decideWrite } from './common.js'
+import type { Plan } from './run.js'
+
+// ---------------------------------------------------------------- ids
+
+/** The hold on the payee while a dispute is undecided: `dispute:<id>:hold` (workflowRefs.ts). */
+export const disputeHoldId = (disputeId: string): string => workflowHoldId('dispute', disputeId)
+
+/** The journal entry of a dispute's refund to the payer: `dispute:<id>:refund`. */
+export const disputeEntryId = (disputeId: string): string =>
+  entryIdOf('dispute', disputeId, 'refund')
+
+// ---------------------------------------------------------------- operations
+
+/** The public view of an opened dispute. */
+export const viewOfDispute = (state: DisputeState): DisputeView =>
+  disputeView(state) as unknown as DisputeView
+
+/** `dispute_not_found` for an id. */
+export const disputeNotFound = (disputeId: string): LedgerError =>
+  domainError('dispute_not_found', `dispute ${disputeId} does not exist`, { disputeId })
+
+/**
+ * The account commands that follow one dispute event. `before` is the dispute's state before it.
+ * Every movement is the platform's, so it runs on a frozen payee (freeze rules: dispute holds and
+ * refunds). The refund's legs are posted in leg order, so the dispute-loss account is credited
+ * before it is debited (resolution.ts); the payee's debit leg captures the dispute hold, releasing
+ * what the refund does not take. Nothing is held or released when the payee had nothing available.
+ */
+export const disputeAccountCommands = (
+  before: DisputeState,
+  event: DisputeEvent,
+  at: string,
+): AccountCommand[] => {
+  switch (event.type) {
+    case 'DisputeOpened': {
+      const { payee, holdId, asset, held } = event.data
+      if (isZero(held)) return []
+      const hold = { accountId: payee, holdId, asset, amount: held }
+      return [stepCommand({ kind: 'hold', ...hold, initiatedBy: 'platform' }, at)]
+    }
+    case 'DisputeResolved': {
+      assert(isDisputeActive(before), `DisputeResolved on a dispute that is ${before.status}`)
+      const { entry } = event.data
+      if (entry !== undefined) {
+        const capture = { captureHoldId: before.holdId, initiatedBy: 'platform' as const }
+        return legCommands(entry, at, { [before.payee]: capture })
+      }
+      if (before.held.minor === 0n) return []
+      return [stepCommand({ kind: 'release', accountId: before.payee, holdId: before.holdId }, at)]
+    }
+    default:
+      return []
+  }
+}
+
+/**
+ * Plans a command on an existing dispute and the account writes that follow. `build` sees the
+ * dispute's current state and the instant; a left from it writes nothing.
+ */
+export const planDisputeCommand = async (
+  context: LedgerContext,
+  disputeId: string,
+  build: (state: OpenedDisputeState, at: string) => Either<LedgerError, DisputeCommand>,
+): Promise<Either<LedgerError, Plan<DisputeView>>> => {
+  const definition = context.definitions.dispute
+  const loaded = await context.repository.load(definition, disputeId)
+  if (loaded.state.status === 'not_opened') return left(disputeNotFound(disputeId))
+  const at = context.clock().toISOString()
+  const command = build(loaded.state, at)
+  if (command._tag === 'Left') return command
+  const write = decideWrite(definition, definition.stream(disputeId), loaded, command.right)
+  if (write._tag === 'Left') return write
+  const accounts = await decideAccountWrites(
+    context,
+    accountCommandsAfter(loaded.state, write.right.events, at),
+    at,
+  )
+  if (accounts._tag === 'Left') return accounts
+  const view = viewOfDispute(write.right.nextState)
+  return right({ writes: [write.right, ...accounts.right], outcome: right(view) })
+}
+
+/** The account commands that follow the events of one dispute decision, in order. */
+export const accountCommandsAfter = (
+  before: DisputeState,
+  events: readonly DisputeEvent[],
+  at: string,
+): AccountCommand[] => {
+  assert(events.length <= 1, 'a dispute decision records at most one event')
+  return events.flatMap((event) => disputeAccountCommands(before, event, at))
+}
+
+// ---------------------------------------------------------------- helpers
+
+// A canonical amount that is zero ('0.00', '0').
+const isZero = (amount: string): boolean => /^0(\.0*)?$/.test(amount)
