@@ -108,6 +108,17 @@ describe('audit of an untampered ledger', () => {
     expect((await ledger.audit()).violations).toEqual([])
   })
 
+  it('audits a ledger run step by step, whose holds precede the entry', async () => {
+    let nowMs = Date.parse('2025-03-03T09:00:00.000Z')
+    const clock = (): Date => new Date(nowMs)
+    const store = createMemoryEventStore({ clock })
+    const ledger = await createLedger({ store, clock, executor: 'stepwise' })
+    await withStory({ ledger, store, advance: (ms) => void (nowMs += ms) })
+    const types = (await storedEvents(store)).map((event) => event.type)
+    expect(types.indexOf('FundsHeld')).toBeLessThan(types.indexOf('PaymentCaptured'))
+    expect(await ledger.audit()).toMatchObject({ ok: true, eventsChecked: types.length })
+  })
+
   it('audits a namespaced ledger, whose streams carry the namespace', async () => {
     let nowMs = Date.parse('2025-03-03T09:00:00.000Z')
     const clock = (): Date => new Date((nowMs += 1_000))

@@ -93,6 +93,14 @@ describe('audit of a tampered log', () => {
     expect(placesOf(report, 'commit_chain_broken').length).toBeGreaterThan(0)
   })
 
+  it('matches a citation read before its entry when events of one commit are reordered', async () => {
+    tamper().swapEvents(6n, 7n) // alice's debit now comes before the payment that records it
+    await resealChain(fixture.store)
+    const report = await fixture.ledger.audit()
+    expect(codesOf(report)).toEqual(['position_gap', 'position_out_of_order'])
+    expect(placesOf(report, 'position_out_of_order')).toEqual([{ stream: payment, revision: '0' }])
+  })
+
   it('reports a deleted stream through the gaps it leaves and the legs nobody posts', async () => {
     tamper().deleteStream('account-bob')
     const report = await fixture.ledger.audit()
