@@ -68,6 +68,7 @@ describe('a dispute resolved for the payer', () => {
     expect(await usd(fixture, 'shop')).toEqual({ available: '0.00', held: '30.00', total: '30.00' })
     expect((await usd(fixture, SYSTEM_ACCOUNTS.receivables)).total).toBe('-30.00')
     expect((await usd(fixture, SYSTEM_ACCOUNTS.disputeLosses)).total).toBe('0.00')
+    expect((await ledger.audit()).violations).toEqual([])
   })
 })
 
@@ -98,6 +99,7 @@ describe('a dispute resolved for the payee or referred to legal', () => {
     expect(final.status).toBe('resolved_payer')
     expect((await usd(fixture, 'alice')).total).toBe('75.00')
     expect(await usd(fixture, 'shop')).toEqual({ available: '25.00', held: '0.00', total: '25.00' })
+    expect((await ledger.audit()).violations).toEqual([])
   })
 
   it('still holds from and refunds out of a frozen payee (platform movements)', async () => {

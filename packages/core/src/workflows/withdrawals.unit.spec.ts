@@ -47,6 +47,7 @@ describe('a withdrawal from request to payout', () => {
     expect((await usd(fixture, SYSTEM_ACCOUNTS.fees)).total).toBe('1.50')
     expect((await usd(fixture, SYSTEM_ACCOUNTS.bankOutflow)).total).toBe('40.00')
     expect(rightOf(await ledger.withdrawal(view.withdrawalId))).toEqual(done)
+    expect((await ledger.audit()).violations).toEqual([])
   })
 
   it('moves the same money on the step-by-step executor (stores without appendMany)', async () => {
@@ -63,6 +64,7 @@ describe('a withdrawal from request to payout', () => {
       total: '98.50',
     })
     expect((await usd(fixture, SYSTEM_ACCOUNTS.fees)).total).toBe('1.50')
+    expect((await fixture.ledger.audit()).violations).toEqual([])
   })
 
   it('counts from Monday when submitted after the cut-off on a Friday', async () => {
@@ -239,6 +241,7 @@ describe('a bank return after completion', () => {
     })
     expect((await usd(fixture, SYSTEM_ACCOUNTS.bankOutflow)).total).toBe('0.00')
     expect((await usd(fixture, SYSTEM_ACCOUNTS.fees)).total).toBe('2.00')
+    expect((await ledger.audit()).violations).toEqual([])
   })
 
   it('is refused with account_closed for a closed account, writing nothing', async () => {
