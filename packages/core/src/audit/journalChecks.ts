@@ -28,74 +28,43 @@ export type JournalCheck = {
   readonly end: (findings: Findings) => void
 }
 
-type OpenEntry = { readonly at: Location; readonly legs: readonly JournalLeg[]; uncited: number }
+type OpenEntry = {
+  readonly at: Location
+  readonly legs: readonly JournalLeg[]
+  /** Citations per leg so far (0 or 1: a second one is reported, not counted). */
+  readonly counts: number[]
+  uncited: number
+}
 type CitationAt = { readonly citation: Citation; readonly at: Location }
+
+// Entries with an uncited leg keep their legs; once every leg is cited an entry keeps only its
+// leg count, so memory grows with the entries still open, not with the whole journal.
+type Journal = {
+  readonly open: Map<string, OpenEntry>
+  readonly settled: Map<string, number>
+  /** Citations read before their entry, by entry id. */
+  readonly waiting: Map<string, CitationAt[]>
+}
 
 // ---------------------------------------------------------------- constructors
 
 /** An empty journal check. */
 export const createJournalCheck = (registry: AssetRegistry): JournalCheck => {
-  // Entries with an uncited leg, with a count of citations per leg; once every leg is cited the
-  // entry keeps only its leg count, so memory grows with open entries, not with the journal.
-  const open = new Map<string, OpenEntry & { readonly counts: number[] }>()
-  const settled = new Map<string, number>()
-  const waiting = new Map<string, CitationAt[]>()
-
-  const match = (citation: Citation, at: Location, findings: Findings): void => {
-    const entry = open.get(citation.entryId)
-    const legCount = entry?.legs.length ?? settled.get(citation.entryId) ?? 0
-    if (!Number.isInteger(citation.leg) || citation.leg < 0 || citation.leg >= legCount) {
-      findings.add(
-        'citation_unknown_leg',
-        at,
-        `${locationText(at)} cites leg ${citation.leg} of entry ${citation.entryId}, which has ${legCount} legs`,
-      )
-      return
-    }
-    if (entry === undefined || entry.counts[citation.leg]! > 0) {
-      findings.add(
-        'leg_posted_twice',
-        at,
-        `${locationText(at)} posts leg ${citation.leg} of entry ${citation.entryId} again`,
-      )
-      return
-    }
-    entry.counts[citation.leg] = 1
-    entry.uncited -= 1
-    checkAgreement(entry.legs[citation.leg]!, citation, at, findings)
-    if (entry.uncited === 0) {
-      open.delete(citation.entryId)
-      settled.set(citation.entryId, entry.legs.length)
-    }
-  }
-
+  const journal: Journal = { open: new Map(), settled: new Map(), waiting: new Map() }
   return {
-    record: (entry, at, findings) => {
-      if (open.has(entry.entryId) || settled.has(entry.entryId)) {
-        findings.add(
-          'entry_recorded_twice',
-          at,
-          `${locationText(at)} records entry ${entry.entryId}, already recorded`,
-        )
-        return
-      }
-      checkBalanced(registry, entry, at, findings)
-      const counts = entry.legs.map(() => 0)
-      open.set(entry.entryId, { at, legs: entry.legs, uncited: entry.legs.length, counts })
-      const early = waiting.get(entry.entryId) ?? []
-      waiting.delete(entry.entryId)
-      for (const item of early) match(item.citation, item.at, findings)
-    },
+    record: (entry, at, findings) => recordEntry(registry, journal, entry, at, findings),
     cite: (citation, at, findings) => {
-      if (open.has(citation.entryId) || settled.has(citation.entryId)) {
-        match(citation, at, findings)
+      if (journal.open.has(citation.entryId) || journal.settled.has(citation.entryId)) {
+        matchCitation(journal, citation, at, findings)
         return
       }
-      waiting.set(citation.entryId, [...(waiting.get(citation.entryId) ?? []), { citation, at }])
+      const waiting = journal.waiting.get(citation.entryId)
+      if (waiting === undefined) journal.waiting.set(citation.entryId, [{ citation, at }])
+      else waiting.push({ citation, at })
     },
     end: (findings) => {
-      for (const [entryId, entry] of open) reportUncited(entryId, entry, findings)
-      for (const [entryId, items] of waiting) {
+      for (const [entryId, entry] of journal.open) reportUncited(entryId, entry, findings)
+      for (const [entryId, items] of journal.waiting) {
         for (const { citation, at } of items) {
           findings.add(
             'citation_unknown_entry',
@@ -106,6 +75,63 @@ export const createJournalCheck = (registry: AssetRegistry): JournalCheck => {
       }
     },
   }
+}
+
+// ---------------------------------------------------------------- operations
+
+const recordEntry = (
+  registry: AssetRegistry,
+  journal: Journal,
+  entry: JournalEntry,
+  at: Location,
+  findings: Findings,
+): void => {
+  if (journal.open.has(entry.entryId) || journal.settled.has(entry.entryId)) {
+    findings.add(
+      'entry_recorded_twice',
+      at,
+      `${locationText(at)} records entry ${entry.entryId}, already recorded`,
+    )
+    return
+  }
+  checkBalanced(registry, entry, at, findings)
+  const counts = entry.legs.map(() => 0)
+  journal.open.set(entry.entryId, { at, legs: entry.legs, counts, uncited: entry.legs.length })
+  const early = journal.waiting.get(entry.entryId) ?? []
+  journal.waiting.delete(entry.entryId)
+  for (const item of early) matchCitation(journal, item.citation, item.at, findings)
+}
+
+const matchCitation = (
+  journal: Journal,
+  citation: Citation,
+  at: Location,
+  findings: Findings,
+): void => {
+  const entry = journal.open.get(citation.entryId)
+  const legCount = entry?.legs.length ?? journal.settled.get(citation.entryId) ?? 0
+  if (!Number.isInteger(citation.leg) || citation.leg < 0 || citation.leg >= legCount) {
+    findings.add(
+      'citation_unknown_leg',
+      at,
+      `${locationText(at)} cites leg ${citation.leg} of entry ${citation.entryId}, which has ${legCount} legs`,
+    )
+    return
+  }
+  if (entry === undefined || entry.counts[citation.leg]! > 0) {
+    findings.add(
+      'leg_posted_twice',
+      at,
+      `${locationText(at)} posts leg ${citation.leg} of entry ${citation.entryId} again`,
+    )
+    return
+  }
+  entry.counts[citation.leg] = 1
+  entry.uncited -= 1
+  checkAgreement(entry.legs[citation.leg]!, citation, at, findings)
+  if (entry.uncited > 0) return
+  journal.open.delete(citation.entryId)
+  journal.settled.set(citation.entryId, entry.legs.length)
 }
 
 // ---------------------------------------------------------------- helpers
@@ -160,11 +186,7 @@ const checkAgreement = (
   )
 }
 
-const reportUncited = (
-  entryId: string,
-  entry: OpenEntry & { readonly counts: readonly number[] },
-  findings: Findings,
-): void => {
+const reportUncited = (entryId: string, entry: OpenEntry, findings: Findings): void => {
   entry.counts.forEach((count, index) => {
     if (count > 0) return
     const leg = entry.legs[index]!

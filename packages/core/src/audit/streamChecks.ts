@@ -46,29 +46,9 @@ type StreamState = {
 /** A stream check over one ledger's aggregates. */
 export const createStreamCheck = (definitions: Definitions): StreamCheck => {
   const streams = new Map<string, StreamState>()
-  const stateOf = (stored: StoredEvent, findings: Findings): StreamState => {
-    const known = streams.get(stored.stream)
-    if (known !== undefined) return known
-    const definition = ownDefinitionOf(definitions, stored.stream)
-    if (definition === undefined) {
-      findings.add(
-        'unknown_stream',
-        { stream: stored.stream, revision: stored.revision },
-        `no aggregate owns stream ${stored.stream}: its events are not decoded`,
-      )
-    }
-    const created = {
-      definition,
-      nextRevision: 0n,
-      state: definition?.decider.initialState,
-      isBroken: false,
-    }
-    streams.set(stored.stream, created)
-    return created
-  }
   return {
     decode: (stored, findings) => {
-      const stream = stateOf(stored, findings)
+      const stream = streamOf(definitions, streams, stored, findings)
       checkRevision(stored, stream, findings)
       return stream.definition === undefined
         ? undefined
@@ -97,6 +77,32 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
 }
 
 // ---------------------------------------------------------------- helpers
+
+const streamOf = (
+  definitions: Definitions,
+  streams: Map<string, StreamState>,
+  stored: StoredEvent,
+  findings: Findings,
+): StreamState => {
+  const known = streams.get(stored.stream)
+  if (known !== undefined) return known
+  const definition = ownDefinitionOf(definitions, stored.stream)
+  if (definition === undefined) {
+    findings.add(
+      'unknown_stream',
+      { stream: stored.stream, revision: stored.revision },
+      `no aggregate owns stream ${stored.stream}: its events are not decoded`,
+    )
+  }
+  const created = {
+    definition,
+    nextRevision: 0n,
+    state: definition?.decider.initialState,
+    isBroken: false,
+  }
+  streams.set(stored.stream, created)
+  return created
+}
 
 // `definitionOfStream` looks the aggregate name up on a plain object, so a stream named
 // `constructor-1` would find Object.prototype's member; only the ledger's own definitions count.
