@@ -85,3 +85,11 @@ export { createLedger } from './ledger/createLedger.js'
 export { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 export type { KeyVault } from './privacy/keyVault.js'
 export { createMemoryKeyVault } from './privacy/keyVault.js'
+
+// ---------------------------------------------------------------- audit (ledger.audit() and the CLI)
+export type { AuditDeps, AuditOptions } from './audit/auditStore.js'
+export { auditStore } from './audit/auditStore.js'
+export type { AuditViolationCode } from './audit/violations.js'
+export { AUDIT_VIOLATION_CODES } from './audit/violations.js'
+export type { Definitions } from './engine/definitions.js'
+export { createDefinitions } from './engine/definitions.js'
