@@ -4,6 +4,7 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  assert,
   domainError,
   formatMinor,
   isDisputeActive,
@@ -82,20 +83,15 @@ export const planOpenDispute = async (
   }
   const now = context.clock()
   const at = now.toISOString()
-  const command = {
-    type: 'OpenDispute',
+  const payeeAvailable = await payeeAvailableOf(context, payment.state)
+  const opening = {
     disputeId,
-    paymentId,
-    openedBy: payment.state.request.payer,
     reason,
-    at,
-    responseDueAt: new Date(now.getTime() + context.disputeResponseMs).toISOString(),
-    holdId: disputeHoldId(disputeId),
-    payment: paymentFactsOf(payment.state, facts.refunded),
-    payeeAvailable: await payeeAvailableOf(context, payment.state),
     fingerprint,
-    ...(amount === undefined ? {} : { amount: amount.right.amount }),
-  } as DisputeCommand
+    payeeAvailable,
+    disputeRefunded: facts.refunded,
+  }
+  const command = openCommandOf(context, payment.state, opening, now, amount?.right.amount)
   const definition = context.definitions.dispute
   const loaded = await context.repository.load(definition, disputeId)
   const write = decideWrite(definition, definition.stream(disputeId), loaded, command)
@@ -112,6 +108,41 @@ export const planOpenDispute = async (
 }
 
 // ---------------------------------------------------------------- helpers
+
+type Opening = {
+  readonly disputeId: string
+  readonly reason: DisputeReason
+  readonly fingerprint: string
+  readonly payeeAvailable: string
+  readonly disputeRefunded: string
+}
+
+// The OpenDispute command: opened by the payer, answerable by the payee until `disputeResponseMs`
+// from now, the hold named after the dispute.
+const openCommandOf = (
+  context: LedgerContext,
+  state: Requested,
+  opening: Opening,
+  now: Date,
+  amount: string | undefined,
+): DisputeCommand => {
+  const { disputeId, reason, fingerprint, payeeAvailable } = opening
+  assert(context.disputeResponseMs > 0, 'disputeResponseMs must be positive')
+  return {
+    type: 'OpenDispute',
+    disputeId,
+    paymentId: state.paymentId,
+    openedBy: state.request.payer,
+    reason,
+    at: now.toISOString(),
+    responseDueAt: new Date(now.getTime() + context.disputeResponseMs).toISOString(),
+    holdId: disputeHoldId(disputeId),
+    payment: paymentFactsOf(state, opening.disputeRefunded),
+    payeeAvailable,
+    fingerprint,
+    ...(amount === undefined ? {} : { amount }),
+  } as DisputeCommand
+}
 
 // The open dispute answers a retry of its own opening; any other opening is refused.
 const alreadyOpen = (
