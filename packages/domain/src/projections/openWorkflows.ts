@@ -93,10 +93,14 @@ export type OpenWorkflow = {
 /** A hold no workflow names. `position` is a decimal string. */
 export type OrphanHold = Omit<OpenHoldFact, 'position'> & { readonly position: string }
 
-/** What `recover()` must look at, oldest first. */
+/**
+ * What `recover()` must look at, oldest first. `unrecordedEntries` are entry ids that account events
+ * cite but no workflow event has recorded (yet): nothing to finish, but the audit's business.
+ */
 export type OpenWorkflows = {
   readonly workflows: readonly OpenWorkflow[]
   readonly orphanHolds: readonly OrphanHold[]
+  readonly unrecordedEntries: readonly string[]
 }
 
 // ---------------------------------------------------------------- the projection
@@ -186,7 +190,7 @@ export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
     .filter(([key]) => !state.claims.has(key))
     .map(([, hold]) => ({ ...hold, position: hold.position.toString() }))
     .sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
-  return { workflows, orphanHolds }
+  return { workflows, orphanHolds, unrecordedEntries: [...state.early.keys()].sort() }
 }
 
 // ---------------------------------------------------------------- helpers

@@ -273,6 +273,9 @@ const runStep = (sim: LedgerSimulator, step: LedgerScriptStep, n: number, ids: I
   }
 }
 
+// The dispute decider expires a response strictly after its deadline.
+const afterInstant = (at: string): string => new Date(Date.parse(at) + 1).toISOString()
+
 const latest = (list: readonly string[], pick: number): string | undefined =>
   list[list.length - 1 - (pick % Math.max(list.length, 1))]
 
@@ -346,7 +349,7 @@ const advanceDispute = (
       return sim.escalateDispute(
         id,
         branch % 2 === 0 ? 'EscalateDispute' : 'ExpireDisputeResponse',
-        state.responseDueAt,
+        afterInstant(state.responseDueAt),
       )
     case 'responded':
       return sim.escalateDispute(id)
