@@ -36,7 +36,7 @@ import {
   promotionFactsOf,
   senderFactsOf,
 } from '@wallet-ledger/domain'
-import type { SimulatorCore, SimulatorOptions, StepLimit } from './ledgerSimulator.js'
+import type { SimulatorOptions, StepLimit } from './ledgerSimulator.js'
 import {
   SIMULATED_FINGERPRINT as FINGERPRINT,
   createSimulatorCore,

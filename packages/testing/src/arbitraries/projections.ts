@@ -55,6 +55,8 @@ export type LedgerScriptStep =
       readonly op: 'advancePayment' | 'advanceWithdrawal' | 'advanceDispute'
       readonly pick: number
       readonly branch: number
+      /** How many steps in a row the workflow advances (the branch moves on by one each time). */
+      readonly times: number
       readonly steps?: number
     }
 
@@ -90,8 +92,8 @@ const arbStep = (): fc.Arbitrary<LedgerScriptStep> => {
   const party = fc.integer({ min: 0, max: USERS.length })
   const advance = (op: 'advancePayment' | 'advanceWithdrawal' | 'advanceDispute') =>
     fc
-      .tuple(fc.nat({ max: 3 }), fc.nat({ max: 11 }), arbSteps())
-      .map(([pick, branch, steps]) => withSteps({ op, pick, branch }, steps))
+      .tuple(fc.nat({ max: 3 }), fc.nat({ max: 11 }), fc.integer({ min: 1, max: 4 }), arbSteps())
+      .map(([pick, branch, times, steps]) => withSteps({ op, pick, branch, times }, steps))
   return fc.oneof(
     {
       weight: 2,
@@ -265,16 +267,30 @@ const runStep = (sim: LedgerSimulator, step: LedgerScriptStep, n: number, ids: I
       return
     }
     case 'advancePayment':
-      return advancePayment(sim, latest(ids.payments, step.pick), step.branch, n, ids, limit)
     case 'advanceWithdrawal':
-      return advanceWithdrawal(sim, latest(ids.withdrawals, step.pick), step.branch, limit)
-    case 'advanceDispute':
-      return advanceDispute(sim, latest(ids.disputes, step.pick), step.branch, limit)
+    case 'advanceDispute': {
+      const id = latest(ids[LISTS[step.op]], step.pick)
+      // Only the last advance may crash, so a cut workflow is not pushed further.
+      for (let time = 0; time < step.times; time += 1) {
+        const cut = time === step.times - 1 ? limit : undefined
+        const branch = step.branch + time
+        if (step.op === 'advancePayment') advancePayment(sim, id, branch, n * 10 + time, ids, cut)
+        if (step.op === 'advanceWithdrawal') advanceWithdrawal(sim, id, branch, cut)
+        if (step.op === 'advanceDispute') advanceDispute(sim, id, branch, cut)
+      }
+      return
+    }
   }
 }
 
 // The dispute decider expires a response strictly after its deadline.
 const afterInstant = (at: string): string => new Date(Date.parse(at) + 1).toISOString()
+
+const LISTS = {
+  advancePayment: 'payments',
+  advanceWithdrawal: 'withdrawals',
+  advanceDispute: 'disputes',
+} as const
 
 const latest = (list: readonly string[], pick: number): string | undefined =>
   list[list.length - 1 - (pick % Math.max(list.length, 1))]
