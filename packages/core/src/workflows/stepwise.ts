@@ -8,7 +8,7 @@
 // A crash before 2 leaves holds that recover() releases; a crash after 2 leaves legs that
 // recover() posts. Every step is idempotent (the account dedupes by hold id and by entry and leg).
 import type { AccountCommand } from '@wallet-ledger/domain'
-import { assert, balanceRuleOf, limits } from '@wallet-ledger/domain'
+import { assert, balanceRuleOf, limits, moneyFromCanonical } from '@wallet-ledger/domain'
 import { commitOne } from '../engine/commit.js'
 import type { Write } from '../engine/commit.js'
 import { reserveHoldId } from '../engine/workflowRefs.js'
@@ -27,13 +27,11 @@ type Split = { readonly reserve: AccountCommand[]; readonly post: AccountCommand
 export const splitForSteps = (commands: readonly AccountCommand[]): Split => {
   const reserve: AccountCommand[] = []
   const post: AccountCommand[] = []
+  const credited = creditsByEntry(commands)
   for (const command of commands) {
     if (command.type === 'HoldFunds') {
       reserve.push(command)
-    } else if (
-      command.type === 'DebitFunds' &&
-      balanceRuleOf(command.accountId) === 'non_negative'
-    ) {
+    } else if (command.type === 'DebitFunds' && needsReserve(command, credited)) {
       const holdId = reserveHoldId(command.entryId, command.leg)
       const { accountId, asset, amount, initiatedBy, at } = command
       reserve.push(
@@ -66,6 +64,35 @@ export const splitForSteps = (commands: readonly AccountCommand[]): Split => {
     }
   }
   return { reserve, post }
+}
+
+const creditKey = (entryId: string, accountId: string, asset: string): string =>
+  `${entryId}|${accountId}|${asset}`
+
+/** What each entry credits each account, in minor units. */
+const creditsByEntry = (commands: readonly AccountCommand[]): Map<string, bigint> => {
+  const credited = new Map<string, bigint>()
+  for (const command of commands) {
+    if (command.type !== 'CreditFunds') continue
+    const key = creditKey(command.entryId, command.accountId, command.asset)
+    const minor = moneyFromCanonical(command.asset, command.amount).minor
+    credited.set(key, (credited.get(key) ?? 0n) + minor)
+  }
+  return credited
+}
+
+/**
+ * A debit needs a reserve hold when its account has a balance rule, unless the same entry credits
+ * that account at least as much (the dispute-loss account pays out what it was just given): the
+ * credit is posted first, in leg order, so the debit cannot fail.
+ */
+const needsReserve = (
+  command: Extract<AccountCommand, { type: 'DebitFunds' }>,
+  credited: ReadonlyMap<string, bigint>,
+): boolean => {
+  if (balanceRuleOf(command.accountId) !== 'non_negative') return false
+  const credit = credited.get(creditKey(command.entryId, command.accountId, command.asset)) ?? 0n
+  return credit < moneyFromCanonical(command.asset, command.amount).minor
 }
 
 /** Decides and appends account commands one account at a time, retrying each on a clash. */
