@@ -19,14 +19,19 @@ import {
   senderFactsOf,
   storedConversionFailure,
 } from '@wallet-ledger/domain'
-import type { ConversionCommand, ConversionState, LocalDate } from '@wallet-ledger/domain'
+import type {
+  AccountState,
+  ConversionCommand,
+  ConversionState,
+  LocalDate,
+} from '@wallet-ledger/domain'
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, instantOf, parseCallerAmount } from '../ledger/input.js'
 import type { ConversionView, Ledger, LedgerError } from '../ledger/types.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
-import { accountNotFound, commitMetadataOf, decideWrite, withContext } from './common.js'
+import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
 import { InstantInput } from './instantInput.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -113,6 +118,28 @@ const replayed = (
   })
 }
 
+/** The ConvertFunds command: the request, the sender's facts for the source asset and local day. */
+const convertCommandOf = (
+  context: LedgerContext,
+  request: Request,
+  conversionId: string,
+  fingerprint: string,
+  account: Exclude<AccountState, { status: 'not_opened' }>,
+  at: string,
+): ConversionCommand => {
+  const localDate = context.localTime(new Date(at)).localDate as LocalDate
+  return {
+    type: 'ConvertFunds',
+    conversionId,
+    entryId: entryIdOf('conversion', conversionId, 'execute'),
+    ...request,
+    sender: senderFactsOf(account, request.from.asset, localDate),
+    at,
+    localDate,
+    fingerprint,
+  } as ConversionCommand
+}
+
 /** Plans one conversion: the conversion's write first, then the account legs if it executed. */
 const planConvert = async (
   context: LedgerContext,
@@ -128,19 +155,8 @@ const planConvert = async (
     const notFound = accountNotFound(request.accountId)
     return left({ ...notFound, details: { ...notFound.details, path: 'accountId' } })
   }
-  const now = context.clock()
-  const at = now.toISOString()
-  const localDate = context.localTime(now).localDate as LocalDate
-  const command = {
-    type: 'ConvertFunds',
-    conversionId,
-    entryId: entryIdOf('conversion', conversionId, 'execute'),
-    ...request,
-    sender: senderFactsOf(account.state, request.from.asset, localDate),
-    at,
-    localDate,
-    fingerprint,
-  } as ConversionCommand
+  const at = nowOf(context)
+  const command = convertCommandOf(context, request, conversionId, fingerprint, account.state, at)
   const write = decideWrite(definition, definition.stream(conversionId), loaded, command)
   if (write._tag === 'Left') return write
   const conversionWrite = { ...write.right, expectedRevision: 'no_stream' as const }
