@@ -68,9 +68,12 @@ export type BookingLookup = {
 export const recordedEntryOf = (input: ProjectionInput): RecordedEntry | undefined => {
   const data = input.event.data as { readonly entry?: unknown; readonly at?: unknown }
   if (typeof data !== 'object' || data === null || data.entry === undefined) return undefined
-  if (!JournalEntry.is(data.entry) || typeof data.at !== 'string') return undefined
+  // A known event was decoded by its codec; only an unknown one's entry needs checking here.
+  const isKnown = ledgerEventOf(input.event) !== undefined
+  if (!isKnown && !JournalEntry.is(data.entry)) return undefined
+  if (typeof data.at !== 'string') return undefined
   return {
-    entry: data.entry,
+    entry: data.entry as JournalEntry,
     workflow: workflowOf(input),
     eventType: input.event.type,
     at: data.at,

@@ -115,6 +115,7 @@ export const recordEntry = (
   const accounts = [...new Set(entry.legs.map((leg) => leg.account))]
   const found: EntryContext = {
     context,
+    fields: fieldsOf(context),
     accounts,
     rowIds: new Map(rowIds),
     legsLeft: entry.legs.length,
@@ -145,12 +146,18 @@ export const definedOnly = <T extends Record<string, unknown>>(fields: T): Defin
   ) as Defined<T>
 
 // The workflow fields and counterparty a row on `accountId` takes from its entry.
-const contextFields = (found: EntryContext, accountId: string) => {
-  const { counterparties, ...context } = found.context
-  const others = found.accounts.filter((account) => account !== accountId)
+const contextFields = (found: EntryContext, accountId: string): EntryContext['fields'] => {
+  const { accounts } = found
   const counterparty =
-    counterparties.get(accountId) ?? (found.accounts.length === 2 ? others[0] : undefined)
-  return { ...definedOnly({ ...context, counterparty }), kind: context.kind }
+    found.context.counterparties.get(accountId) ??
+    (accounts.length === 2 ? (accounts[0] === accountId ? accounts[1] : accounts[0]) : undefined)
+  return counterparty === undefined ? found.fields : { ...found.fields, counterparty }
+}
+
+// The row fields of a context, without undefined ones (made once per entry, not per leg).
+const fieldsOf = (context: RowContext): EntryContext['fields'] => {
+  const { counterparties: _counterparties, ...fields } = context
+  return { ...definedOnly(fields), kind: context.kind }
 }
 
 const legBooked = (state: HistoryState, entryId: string, found: EntryContext): void => {

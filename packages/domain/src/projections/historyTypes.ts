@@ -94,6 +94,8 @@ export type RowContext = {
 /** A recorded entry whose legs are not all booked yet. */
 export type EntryContext = {
   readonly context: RowContext
+  /** The row fields of `context` without undefined ones, made once for every leg's row. */
+  readonly fields: Omit<Partial<HistoryEntry>, 'kind'> & { readonly kind: string }
   /** The other accounts of an entry with exactly two: a counterparty for every leg. */
   readonly accounts: readonly string[]
   /**
