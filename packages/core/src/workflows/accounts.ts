@@ -3,7 +3,14 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { Authorization, CallerId, Percent, boundedString, limits } from '@wallet-ledger/domain'
+import {
+  Authorization,
+  CallerId,
+  Percent,
+  boundedString,
+  findAsset,
+  limits,
+} from '@wallet-ledger/domain'
 import type { AccountCommand } from '@wallet-ledger/domain'
 import { sealFor } from '../privacy/keyVault.js'
 import type { LedgerContext } from '../ledger/context.js'
@@ -146,6 +153,9 @@ export const accountCommands = (
     const input = decodeCaller(SetLimitsInput, raw)
     if (input._tag === 'Left') return input
     const { accountId, asset, perPayment, perDay, stepUpAbove } = input.right
+    // The asset is checked even when no amount is given: limits of an unknown asset are bad input.
+    const known = findAsset(context.registry, asset)
+    if (known._tag === 'Left') return known
     const amounts = [
       limitAmount(context, asset, perPayment, 'perPayment', 'perPaymentMax'),
       limitAmount(context, asset, perDay, 'perDay', 'perDayMax'),
