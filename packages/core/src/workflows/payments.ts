@@ -32,7 +32,7 @@ import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
 import { decideAccountWrites, legCommands, stepCommand } from './accountWrites.js'
 import type { LegOverride } from './accountWrites.js'
-import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import { accountNotFound, commitMetadataOf, decideWrite, withContext } from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
 
@@ -235,7 +235,8 @@ const planPay = async (
     context.repository.load(context.definitions.account, input.payer),
     context.repository.load(context.definitions.account, input.payee),
   ])
-  if (!isOpened(payer.state))
+  // Platform accounts are not callers' accounts: nobody pays out of the fees or a world account.
+  if (!isOpened(payer.state) || payer.state.kind === 'system')
     return left({
       ...accountNotFound(input.payer),
       details: { path: 'payer', accountId: input.payer },
