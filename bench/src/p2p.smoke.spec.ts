@@ -2,7 +2,7 @@
 // run is sane, i.e. every transfer counted and completed, three events each, and no money created
 // or lost (the balances read back sum to what was deposited, nothing left held).
 import { describe, expect, it } from 'vitest'
-import { firstCommitFrom, measureRawStoreCommits, measureSha256 } from './baseline.js'
+import { createRawStoreReplay, firstCommitFrom, measureSha256 } from './baseline.js'
 import { runP2pBenchmark } from './p2pBenchmark.js'
 import { FUNDING_MINOR, formatBenchAmount, parseBenchAmount, transfersOf } from './workload.js'
 
@@ -24,18 +24,19 @@ describe('the P2P benchmark at a tiny size', () => {
     }
   })
 
-  it('replays the same commits through the raw store for the baseline', async () => {
-    const result = await runP2pBenchmark(TINY)
+  it('replays the same commits through the raw store, interleaved, for the baseline', async () => {
+    const raw = createRawStoreReplay()
+    const result = await runP2pBenchmark(TINY, { afterSetup: raw.catchUp, afterChunk: raw.replay })
     try {
-      const raw = await measureRawStoreCommits(result.store, result.transferFromPosition)
-      expect(raw.operations).toBe(TINY.transfers)
+      const replayed = await raw.result(result.store)
+      expect(replayed.operations).toBe(TINY.transfers)
       const sample = await firstCommitFrom(result.store, result.transferFromPosition)
       expect(sample.map((event) => event.type).sort()).toEqual(
         ['FundsCredited', 'FundsDebited', 'PaymentCaptured'].sort(),
       )
       expect(measureSha256(sample, 3).operations).toBe(3)
     } finally {
-      await result.close()
+      await Promise.all([raw.close(), result.close()])
     }
   })
 })

@@ -13,7 +13,7 @@ import {
   parseBenchAmount,
   transfersOf,
 } from './workload.js'
-import type { WorkloadOptions } from './workload.js'
+import type { Transfer, WorkloadOptions } from './workload.js'
 
 // ---------------------------------------------------------------- types
 
@@ -44,7 +44,23 @@ export type P2pResult = {
   readonly close: () => Promise<void>
 }
 
+/**
+ * Work done off the clock after the setup and after each chunk of transfers, given the store and
+ * the position of the first event written since the previous call: the baselines interleave here,
+ * so both see the same machine load and the same heap.
+ */
+export type OffClockHook = (store: MemoryEventStore, fromPosition: bigint) => Promise<void>
+
+/** Hooks of a run; absent hooks do nothing. */
+export type P2pHooks = {
+  readonly afterSetup?: OffClockHook
+  readonly afterChunk?: OffClockHook
+}
+
 // ---------------------------------------------------------------- constants
+
+/** Transfers timed between two calls of `afterChunk`. */
+export const TRANSFERS_PER_CHUNK = 1_000
 
 /** Where the bench's clock starts: fixed, so the stored data is the same in every run. */
 const CLOCK_START_MS = Date.parse('2026-01-05T00:00:00.000Z')
@@ -56,7 +72,10 @@ const CLOCK_START_MS = Date.parse('2026-01-05T00:00:00.000Z')
  * when the setup or the read-back fails; a refused transfer is counted, not thrown, so the caller
  * decides whether a refusal is a failure.
  */
-export const runP2pBenchmark = async (options: WorkloadOptions): Promise<P2pResult> => {
+export const runP2pBenchmark = async (
+  options: WorkloadOptions,
+  hooks: P2pHooks = {},
+): Promise<P2pResult> => {
   const clock = createSteppingClock(CLOCK_START_MS)
   const store = createMemoryEventStore({ clock })
   const ledger = await createLedger({ store, clock })
@@ -64,10 +83,9 @@ export const runP2pBenchmark = async (options: WorkloadOptions): Promise<P2pResu
     const setupStarted = performance.now()
     const depositedMinor = await openAndFund(ledger, options.accounts)
     const setupMs = performance.now() - setupStarted
+    await hooks.afterSetup?.(store, 0n)
     const transferFromPosition = (await store.readHead()).nextPosition
-    const started = performance.now()
-    const { completed, refused } = await sendTransfers(ledger, options)
-    const transferMs = performance.now() - started
+    const { completed, refused, transferMs } = await sendTransfers(ledger, store, options, hooks)
     const transferEvents = (await store.readHead()).nextPosition - transferFromPosition
     const { balancesMinor, heldMinor } = await sumBalances(ledger, options.accounts)
     return {
@@ -127,31 +145,53 @@ const openAndFund = async (ledger: Ledger, accounts: number): Promise<bigint> =>
   return depositedMinor
 }
 
-/** Sends the workload's transfers one after the other; counts completions and refusals. */
+/**
+ * Sends the workload's transfers one after the other, timing them in chunks with `afterChunk`
+ * called off the clock between chunks; counts completions and refusals.
+ */
 const sendTransfers = async (
   ledger: Ledger,
+  store: MemoryEventStore,
   options: WorkloadOptions,
-): Promise<{ completed: number; refused: Record<string, number> }> => {
-  let completed = 0
-  const refused: Record<string, number> = {}
+  hooks: P2pHooks,
+): Promise<{ completed: number; refused: Record<string, number>; transferMs: number }> => {
+  const tally = { completed: 0, refused: {} as Record<string, number> }
+  let transferMs = 0
   let index = 0
+  let started = performance.now()
+  let chunkFrom = (await store.readHead()).nextPosition
   for (const transfer of transfersOf(options)) {
-    const paid = await ledger.pay({
-      channel: 'p2p',
-      payer: benchAccountId(transfer.payer),
-      payee: benchAccountId(transfer.payee),
-      asset: BENCH_ASSET,
-      amount: formatBenchAmount(transfer.amountMinor),
-      idempotencyKey: `bench-transfer-${options.seed}-${index}`,
-    })
+    countOutcome(tally, await ledger.pay(payInput(transfer, options.seed, index)))
     index += 1
-    if (paid._tag === 'Right' && paid.right.status === 'completed') completed += 1
-    else {
-      const code = paid._tag === 'Left' ? paid.left.code : `status_${paid.right.status}`
-      refused[code] = (refused[code] ?? 0) + 1
+    if (index % TRANSFERS_PER_CHUNK === 0 || index === options.transfers) {
+      transferMs += performance.now() - started
+      await hooks.afterChunk?.(store, chunkFrom)
+      chunkFrom = (await store.readHead()).nextPosition
+      started = performance.now()
     }
   }
-  return { completed, refused }
+  return { ...tally, transferMs }
+}
+
+const payInput = (transfer: Transfer, seed: number, index: number) => ({
+  channel: 'p2p' as const,
+  payer: benchAccountId(transfer.payer),
+  payee: benchAccountId(transfer.payee),
+  asset: BENCH_ASSET,
+  amount: formatBenchAmount(transfer.amountMinor),
+  idempotencyKey: `bench-transfer-${seed}-${index}`,
+})
+
+const countOutcome = (
+  tally: { completed: number; refused: Record<string, number> },
+  paid: Awaited<ReturnType<Ledger['pay']>>,
+): void => {
+  if (paid._tag === 'Right' && paid.right.status === 'completed') {
+    tally.completed += 1
+    return
+  }
+  const code = paid._tag === 'Left' ? paid.left.code : `status_${paid.right.status}`
+  tally.refused[code] = (tally.refused[code] ?? 0) + 1
 }
 
 /** Reads every account's balances back and sums the totals and held parts. */
