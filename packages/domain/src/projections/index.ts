@@ -51,22 +51,24 @@ export {
 export type {
   HoldClaim,
   HoldIntent,
-  MissingLeg,
   OpenEntry,
   OpenHoldFact,
-  OpenWorkflow,
-  OpenWorkflows,
   OpenWorkflowsState,
-  OrphanHold,
-  PendingHold,
 } from './openWorkflows.js'
 export {
   applyOpenWorkflows,
   holdKey,
   initialOpenWorkflowsState,
-  openWorkflows,
   openWorkflowsProjection,
 } from './openWorkflows.js'
+export type {
+  MissingLeg,
+  OpenWorkflow,
+  OpenWorkflows,
+  OrphanHold,
+  PendingHold,
+} from './openWorkflowsView.js'
+export { openWorkflows } from './openWorkflowsView.js'
 export type { DueItem, DueItemsState, DueKind } from './dueItems.js'
 export {
   applyDueItems,

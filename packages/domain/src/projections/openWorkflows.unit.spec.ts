@@ -3,7 +3,8 @@
 // before their workflow's event, and nothing open once every step has run.
 import { describe, expect, it } from 'vitest'
 import { createLedgerSimulator } from '@wallet-ledger/testing'
-import { openWorkflows, openWorkflowsProjection } from './openWorkflows.js'
+import { openWorkflowsProjection } from './openWorkflows.js'
+import { openWorkflows } from './openWorkflowsView.js'
 import type { ProjectionInput } from './projection.js'
 import { foldProjection } from './projection.js'
 

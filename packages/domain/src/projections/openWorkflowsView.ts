@@ -1,0 +1,110 @@
+// What `recover()` reads from the open-workflows projection: each unfinished workflow with the legs
+// no account has booked and the holds not where its decision wants them, and the orphan holds.
+import type { JournalLeg } from '../journal/journal.js'
+import type { WorkflowRef } from './bookings.js'
+import type { HoldIntent, OpenHoldFact, OpenWorkflowsState } from './openWorkflows.js'
+
+// ---------------------------------------------------------------- types
+
+/** A leg no account has booked yet: the journal leg, its entry and its index. */
+export type MissingLeg = JournalLeg & {
+  readonly entryId: string
+  readonly leg: number
+}
+
+/**
+ * A workflow's hold that is not where the decision wants it: `isPlaced` false means no account
+ * recorded it (place it, or for `capture` place and capture it); `release` with `isPlaced` means
+ * release it; `capture` with `isPlaced` means capture it by the workflow's missing leg.
+ */
+export type PendingHold = {
+  readonly accountId: string
+  readonly holdId: string
+  readonly intent: HoldIntent
+  readonly isPlaced: boolean
+}
+
+/** An unfinished workflow, by stream. */
+export type OpenWorkflow = {
+  readonly kind: WorkflowRef['kind']
+  readonly id: string
+  readonly stream: string
+  readonly entryIds: readonly string[]
+  readonly missingLegs: readonly MissingLeg[]
+  readonly pendingHolds: readonly PendingHold[]
+  /** The global position at which the oldest open item was seen (decimal string). */
+  readonly since: string
+}
+
+/** A hold no workflow names. `position` is a decimal string. */
+export type OrphanHold = Omit<OpenHoldFact, 'position'> & { readonly position: string }
+
+/**
+ * What `recover()` must look at, oldest first. `unrecordedEntries` are entry ids that account events
+ * cite but no workflow event has recorded (yet): nothing to finish, but the audit's business.
+ */
+export type OpenWorkflows = {
+  readonly workflows: readonly OpenWorkflow[]
+  readonly orphanHolds: readonly OrphanHold[]
+  readonly unrecordedEntries: readonly string[]
+}
+
+// ---------------------------------------------------------------- queries
+
+/** Every unfinished workflow and every orphan hold, oldest first. */
+export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
+  const byStream = new Map<string, { workflow: WorkflowRef; open: MutableOpen }>()
+  const openOf = (workflow: WorkflowRef, position: bigint): MutableOpen => {
+    const found = byStream.get(workflow.stream)
+    const open = found?.open ?? { entryIds: [], missingLegs: [], pendingHolds: [], since: position }
+    if (found === undefined) byStream.set(workflow.stream, { workflow, open })
+    if (position < open.since) open.since = position
+    return open
+  }
+  for (const { workflow, entry, booked, position } of state.entries.values()) {
+    const open = openOf(workflow, position)
+    open.entryIds.push(entry.entryId)
+    entry.legs.forEach((leg, index) => {
+      if (booked.has(index)) return
+      const { account, asset, amount, direction } = leg
+      open.missingLegs.push({
+        entryId: entry.entryId,
+        leg: index,
+        account,
+        asset,
+        amount,
+        direction,
+      })
+    })
+  }
+  for (const [key, claim] of state.claims) {
+    const isPlaced = state.holds.has(key)
+    if (claim.intent === 'keep' && isPlaced) continue
+    const { accountId, holdId, intent } = claim
+    openOf(claim.workflow, claim.position).pendingHolds.push({
+      accountId,
+      holdId,
+      intent,
+      isPlaced,
+    })
+  }
+  const workflows = [...byStream.values()]
+    .sort((a, b) => compareBigint(a.open.since, b.open.since))
+    .map(({ workflow, open }) => ({ ...workflow, ...open, since: open.since.toString() }))
+  const orphanHolds = [...state.holds]
+    .filter(([key]) => !state.claims.has(key))
+    .map(([, hold]) => ({ ...hold, position: hold.position.toString() }))
+    .sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
+  return { workflows, orphanHolds, unrecordedEntries: [...state.early.keys()].sort() }
+}
+
+// ---------------------------------------------------------------- helpers
+
+type MutableOpen = {
+  entryIds: string[]
+  missingLegs: MissingLeg[]
+  pendingHolds: PendingHold[]
+  since: bigint
+}
+
+const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0)
