@@ -566,6 +566,7 @@ export type {
   OpenWorkflowsState,
   OrphanHold,
   PendingHold,
+  ReserveNaming,
 } from './projections/index.js'
 export {
   applyOpenWorkflows,

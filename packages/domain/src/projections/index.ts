@@ -67,6 +67,7 @@ export type {
   OpenWorkflows,
   OrphanHold,
   PendingHold,
+  ReserveNaming,
 } from './openWorkflowsView.js'
 export { openWorkflows } from './openWorkflowsView.js'
 export type { DueItem, DueItemsState, DueKind } from './dueItems.js'

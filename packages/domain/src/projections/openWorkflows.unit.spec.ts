@@ -180,4 +180,40 @@ describe('openWorkflows', () => {
     })
     expect(openOf(reordered)).toEqual({ workflows: [], orphanHolds: [], unrecordedEntries: [] })
   })
+
+  it("with the engine's reserve naming, lists a reserve hold of a missing leg as a hold to capture", () => {
+    const sim = funded()
+    sim.pay(
+      { paymentId: 'p1', payer: 'alice', payee: 'shop', asset: 'USD', amount: '10.00' },
+      { steps: 0 },
+    )
+    const holdId = 'p1:capture#0:reserve'
+    sim.core.account({
+      type: 'HoldFunds',
+      accountId: 'alice',
+      operationId: 'r',
+      holdId,
+      asset: 'USD',
+      amount: '10.00',
+      initiatedBy: 'owner',
+      at: sim.core.tick(),
+    } as never)
+    const reserveOf = (id: string) =>
+      id === holdId ? { entryId: 'p1:capture', leg: 0 } : undefined
+    const state = foldProjection(openWorkflowsProjection, sim.log)
+    const open = openWorkflows(state, { reserveOf })
+    expect(open.orphanHolds).toEqual([])
+    expect(open.workflows[0]?.pendingHolds).toEqual([
+      { accountId: 'alice', holdId, intent: 'capture', isPlaced: true },
+    ])
+    expect(openWorkflows(state).orphanHolds.map((hold) => hold.holdId)).toEqual([holdId])
+    const captured = sim.log.findIndex((input) => input.event.type === 'PaymentCaptured')
+    const beforeDecision = [...sim.log.slice(0, captured), sim.log.at(-1)!]
+    const renumbered = beforeDecision.map((input, index) => ({
+      ...input,
+      position: BigInt(index + 1),
+    }))
+    const early = openWorkflows(foldProjection(openWorkflowsProjection, renumbered), { reserveOf })
+    expect(early.orphanHolds.map((hold) => hold.holdId)).toEqual([holdId])
+  })
 })

@@ -51,8 +51,23 @@ export type OpenWorkflows = {
 
 // ---------------------------------------------------------------- queries
 
-/** Every unfinished workflow and every orphan hold, oldest first. */
-export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
+/**
+ * How the engine names the holds it takes for one debit leg before recording the decision (the
+ * step-by-step executor's reserve holds): the entry and leg a hold id stands for, else `undefined`.
+ */
+export type ReserveNaming = (
+  holdId: string,
+) => { readonly entryId: string; readonly leg: number } | undefined
+
+/**
+ * Every unfinished workflow and every orphan hold, oldest first. With `reserveOf`, a hold taken for
+ * a leg of a recorded entry that is still missing is listed with that entry's workflow as a hold
+ * to `capture`, not as an orphan; before its entry is recorded it is an orphan (no decision yet).
+ */
+export const openWorkflows = (
+  state: OpenWorkflowsState,
+  options: { readonly reserveOf?: ReserveNaming } = {},
+): OpenWorkflows => {
   const byStream = new Map<string, { workflow: WorkflowRef; open: MutableOpen }>()
   const openOf = (workflow: WorkflowRef, position: bigint): MutableOpen => {
     const found = byStream.get(workflow.stream)
@@ -65,16 +80,7 @@ export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
     const open = openOf(workflow, position)
     open.entryIds.push(entry.entryId)
     entry.legs.forEach((leg, index) => {
-      if (booked.has(index)) return
-      const { account, asset, amount, direction } = leg
-      open.missingLegs.push({
-        entryId: entry.entryId,
-        leg: index,
-        account,
-        asset,
-        amount,
-        direction,
-      })
+      if (!booked.has(index)) open.missingLegs.push({ ...leg, entryId: entry.entryId, leg: index })
     })
   }
   for (const [key, claim] of state.claims) {
@@ -88,13 +94,27 @@ export const openWorkflows = (state: OpenWorkflowsState): OpenWorkflows => {
       isPlaced,
     })
   }
+  const orphanHolds: OrphanHold[] = []
+  for (const [key, hold] of state.holds) {
+    if (state.claims.has(key)) continue
+    const reserve = options.reserveOf?.(hold.holdId)
+    const open = reserve === undefined ? undefined : state.entries.get(reserve.entryId)
+    if (reserve !== undefined && open !== undefined && !open.booked.has(reserve.leg)) {
+      const { accountId, holdId } = hold
+      openOf(open.workflow, open.position).pendingHolds.push({
+        accountId,
+        holdId,
+        intent: 'capture',
+        isPlaced: true,
+      })
+      continue
+    }
+    orphanHolds.push({ ...hold, position: hold.position.toString() })
+  }
   const workflows = [...byStream.values()]
     .sort((a, b) => compareBigint(a.open.since, b.open.since))
     .map(({ workflow, open }) => ({ ...workflow, ...open, since: open.since.toString() }))
-  const orphanHolds = [...state.holds]
-    .filter(([key]) => !state.claims.has(key))
-    .map(([, hold]) => ({ ...hold, position: hold.position.toString() }))
-    .sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
+  orphanHolds.sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
   return { workflows, orphanHolds, unrecordedEntries: [...state.early.keys()].sort() }
 }
 
