@@ -18,15 +18,16 @@ import type { WorkloadOptions } from './workload.js'
 const FULL = { accounts: 10_000, transfers: 100_000 }
 const SMOKE = { accounts: 50, transfers: 200 }
 const SEED_DEFAULT = 42
-const USAGE = `usage: node dist/p2p.js [--smoke] [--accounts N] [--transfers N] [--seed N] [--json]
+const USAGE = `usage: node dist/p2p.js [--smoke] [--accounts N] [--transfers N] [--seed N] [--json] [--engine-only]
   --smoke        ${SMOKE.accounts} accounts, ${SMOKE.transfers} transfers (default ${FULL.accounts}, ${FULL.transfers})
   --accounts N   accounts opened and funded before the transfers (at least 2)
   --transfers N  P2P transfers sent one after the other
   --seed N       seed of the workload's generator (default ${SEED_DEFAULT})
-  --json         print one JSON object instead of the table`
+  --json         print one JSON object instead of the table
+  --engine-only  skip the baselines (to profile the engine alone); prints no ratio`
 
 /** Reads the command line; exits with the usage on a bad flag. */
-const readOptions = (): WorkloadOptions & { json: boolean } => {
+const readOptions = (): WorkloadOptions & { json: boolean; isEngineOnly: boolean } => {
   const { values } = parseArgs({
     options: {
       smoke: { type: 'boolean', default: false },
@@ -34,6 +35,7 @@ const readOptions = (): WorkloadOptions & { json: boolean } => {
       transfers: { type: 'string' },
       seed: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'engine-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -48,6 +50,7 @@ const readOptions = (): WorkloadOptions & { json: boolean } => {
     transfers: count('transfers', values.transfers, sizes.transfers, 1),
     seed: count('seed', values.seed, SEED_DEFAULT, 0),
     json: values.json,
+    isEngineOnly: values['engine-only'],
   }
 }
 
@@ -66,18 +69,28 @@ const count = (name: string, text: string | undefined, fallback: number, min: nu
 /** The engine's figures without its store and close function. */
 type EngineFigures = Omit<P2pResult, 'store' | 'close'>
 
-type Report = {
-  readonly engine: EngineFigures
+/** The baselines of a run (absent with --engine-only). */
+type Baselines = {
   readonly rawStore: BaselineResult
   readonly sha256: BaselineResult
   readonly uuidV7: BaselineResult
 }
 
+type Report = { readonly engine: EngineFigures; readonly baselines?: Baselines }
+
 const rate = (value: number): string => Math.round(value).toLocaleString('en-US')
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const share = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(1)}%`
 
-const printTable = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
+const baselineLines = (engine: EngineFigures, { rawStore, sha256, uuidV7 }: Baselines) => [
+  `baseline  raw store commits     ${rate(rawStore.perSecond)} commits/s` +
+    ` (the same ${rawStore.operations} commits replayed, interleaved)`,
+  `baseline  sha-256 of 3 events   ${rate(sha256.perSecond)} /s`,
+  `baseline  3 x uuid v7           ${rate(uuidV7.perSecond)} /s`,
+  `engine transfers/s = ${share(engine.transfersPerSecond, rawStore.perSecond)} of raw store commits/s`,
+]
+
+const printTable = ({ engine, baselines }: Report): void => {
   const lines = [
     `P2P benchmark: ${engine.accounts} accounts, ${engine.transfers} transfers, seed ${engine.seed}` +
       ` (node ${process.version}, ${platform()} ${arch()})`,
@@ -85,11 +98,7 @@ const printTable = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
     `engine    pay (p2p)             ${rate(engine.transfersPerSecond)} transfers/s` +
       ` (${engine.transfers} in ${seconds(engine.transferMs)},` +
       ` ${engine.eventsPerTransfer.toFixed(2)} events each)`,
-    `baseline  raw store commits     ${rate(rawStore.perSecond)} commits/s` +
-      ` (the same ${rawStore.operations} commits replayed, interleaved)`,
-    `baseline  sha-256 of 3 events   ${rate(sha256.perSecond)} /s`,
-    `baseline  3 x uuid v7           ${rate(uuidV7.perSecond)} /s`,
-    `engine transfers/s = ${share(engine.transfersPerSecond, rawStore.perSecond)} of raw store commits/s`,
+    ...(baselines === undefined ? [] : baselineLines(engine, baselines)),
     `checks    ${engine.completed} completed, refused ${JSON.stringify(engine.refused)};` +
       ` balances sum ${formatBenchAmount(engine.balancesMinor)}` +
       ` = deposited ${formatBenchAmount(engine.depositedMinor)}, held ${formatBenchAmount(engine.heldMinor)}`,
@@ -97,7 +106,7 @@ const printTable = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
   console.log(lines.join('\n'))
 }
 
-const printJson = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
+const printJson = ({ engine, baselines }: Report): void => {
   const { transferFromPosition: _from, ...figures } = engine
   const plain = {
     ...figures,
@@ -105,14 +114,15 @@ const printJson = ({ engine, rawStore, sha256, uuidV7 }: Report): void => {
     balancesMinor: engine.balancesMinor.toString(),
     heldMinor: engine.heldMinor.toString(),
   }
-  const ratio = engine.transfersPerSecond / rawStore.perSecond
-  console.log(JSON.stringify({ engine: plain, rawStore, sha256, uuidV7, ratio }, null, 2))
+  const ratio =
+    baselines === undefined ? undefined : engine.transfersPerSecond / baselines.rawStore.perSecond
+  console.log(JSON.stringify({ engine: plain, ...baselines, ratio }, null, 2))
 }
 
 // ---------------------------------------------------------------- main
 
 /** Runs the engine with the raw-store replay interleaved, chunk by chunk, off the engine's clock. */
-const runEngine = async (options: WorkloadOptions) => {
+const runWithBaselines = async (options: WorkloadOptions): Promise<Report> => {
   const raw = createRawStoreReplay()
   const { store, close, ...engine } = await runP2pBenchmark(options, {
     afterSetup: raw.catchUp,
@@ -121,17 +131,26 @@ const runEngine = async (options: WorkloadOptions) => {
   const rawStore = await raw.result(store)
   const sample = await firstCommitFrom(store, engine.transferFromPosition)
   await Promise.all([raw.close(), close()])
-  return { engine, rawStore, sample }
+  const sha256 = measureSha256(sample, options.transfers)
+  const uuidV7 = measureUuidV7(options.transfers)
+  return { engine, baselines: { rawStore, sha256, uuidV7 } }
+}
+
+/** Runs the engine alone (for profiling: no baseline work in the profile). */
+const runEngineOnly = async (options: WorkloadOptions): Promise<Report> => {
+  const { store: _store, close, ...engine } = await runP2pBenchmark(options)
+  await close()
+  return { engine }
 }
 
 const main = async (): Promise<number> => {
   const options = readOptions()
-  const { engine, rawStore, sample } = await runEngine(options)
-  const sha256 = measureSha256(sample, options.transfers)
-  const uuidV7 = measureUuidV7(options.transfers)
-  const report = { engine, rawStore, sha256, uuidV7 }
+  const report = options.isEngineOnly
+    ? await runEngineOnly(options)
+    : await runWithBaselines(options)
   if (options.json) printJson(report)
   else printTable(report)
+  const { engine } = report
   const isSound =
     engine.completed === options.transfers &&
     engine.balancesMinor === engine.depositedMinor &&

@@ -14,7 +14,11 @@ type CallFrame = {
   readonly url: string
   readonly lineNumber: number
 }
-type ProfileNode = { readonly id: number; readonly callFrame: CallFrame }
+type ProfileNode = {
+  readonly id: number
+  readonly callFrame: CallFrame
+  readonly children?: readonly number[]
+}
 type CpuProfile = {
   readonly nodes: readonly ProfileNode[]
   readonly samples: readonly number[]
@@ -49,6 +53,36 @@ const selfTimes = (profile: CpuProfile): Map<number, number> => {
   return times
 }
 
+/**
+ * Total (inclusive) time per function of our own packages: a sample counts once for every distinct
+ * function on its stack, so a caller's share includes its callees'.
+ */
+const totalTimes = (
+  profile: CpuProfile,
+  self: ReadonlyMap<number, number>,
+): Map<string, { frame: CallFrame; us: number }> => {
+  const parents = new Map<number, number>()
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parents.set(child, node.id)
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
+  const totals = new Map<string, { frame: CallFrame; us: number }>()
+  for (const [nodeId, us] of self) {
+    const seen = new Set<string>()
+    // The stack is as deep as the profiled program's, bounded by V8's own stack limit.
+    for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
+      const frame = nodes.get(id)?.callFrame
+      if (frame === undefined || !/\/packages\//.test(frame.url)) continue
+      const key = keyOf(frame)
+      if (seen.has(key)) continue
+      seen.add(key)
+      totals.set(key, { frame, us: (totals.get(key)?.us ?? 0) + us })
+    }
+  }
+  return totals
+}
+
+const keyOf = (frame: CallFrame): string => `${frame.functionName}|${frame.url}|${frame.lineNumber}`
+
 /** The package (or runtime part) a frame belongs to. */
 const groupOf = (frame: CallFrame): string => {
   const { url, functionName } = frame
@@ -77,12 +111,13 @@ const summarize = (file: string, top: number): void => {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
   const byFunction = new Map<string, { frame: CallFrame; us: number }>()
   const byGroup = new Map<string, number>()
+  const self = selfTimes(profile)
   let totalUs = 0
-  for (const [nodeId, us] of selfTimes(profile)) {
+  for (const [nodeId, us] of self) {
     const frame = nodes.get(nodeId)?.callFrame
     if (frame === undefined) continue
     totalUs += us
-    const key = `${frame.functionName}|${frame.url}|${frame.lineNumber}`
+    const key = keyOf(frame)
     const entry = byFunction.get(key) ?? { frame, us: 0 }
     byFunction.set(key, { frame, us: entry.us + us })
     const group = groupOf(frame)
@@ -98,6 +133,12 @@ const summarize = (file: string, top: number): void => {
   console.log('\nself time per package')
   for (const [group, us] of [...byGroup].sort((a, b) => b[1] - a[1])) {
     console.log(`${percent(us, totalUs)}  ${group}`)
+  }
+  console.log(`\ntop ${top} functions of packages/ by total time (callees included)`)
+  const totals = [...totalTimes(profile, self).values()].sort((a, b) => b.us - a.us).slice(0, top)
+  for (const { frame, us } of totals) {
+    const name = frame.functionName === '' ? '(anonymous)' : frame.functionName
+    console.log(`${percent(us, totalUs)}  ${name.padEnd(32)} ${where(frame)}`)
   }
 }
 
