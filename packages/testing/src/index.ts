@@ -127,7 +127,14 @@ export { SIMULATED_FINGERPRINT, createSimulatorCore } from './arbitraries/ledger
 export type { LedgerSimulator } from './arbitraries/ledgerWorkflows.js'
 export { createLedgerSimulator } from './arbitraries/ledgerWorkflows.js'
 export type { LedgerScript, LedgerScriptStep } from './arbitraries/projections.js'
-export { arbLedgerScript, arbBalancedPostings, runLedgerScript } from './arbitraries/projections.js'
+export {
+  arbBalancedPostings,
+  arbLedgerScript,
+  fundedLedger,
+  historyRowOf,
+  historyRowsOf,
+  runLedgerScript,
+} from './arbitraries/projections.js'
 
 // ---------------------------------------------------------------- the reference model of a ledger
 export type {

@@ -1,13 +1,16 @@
 // Arbitraries for projection tests: scripts of ledger operations run on a simulated ledger (every
 // event decided by its aggregate), and balanced journal entries applied straight as account events.
 import fc from 'fast-check'
-import type { JournalEntry, ProjectionInput, RawEvent } from '@wallet-ledger/domain'
+import type { HistoryEntry, JournalEntry, ProjectionInput, RawEvent } from '@wallet-ledger/domain'
 import {
   AssertionError,
   buildJournalEntry,
   disputeDecider,
   disputeStream,
+  foldProjection,
   formatMinor,
+  historyPage,
+  historyProjection,
   paymentDecider,
   paymentStream,
   withdrawalDecider,
@@ -193,6 +196,39 @@ export const arbBalancedPostings = (
       event,
     }))
   })
+}
+
+// ---------------------------------------------------------------- fixtures
+
+/** A simulated ledger with Alice, Bob and a merchant (2.5 % fee); Alice has 100.00 USD. */
+export const fundedLedger = (): LedgerSimulator => {
+  const simulator = createLedgerSimulator()
+  simulator.open('alice')
+  simulator.open('bob')
+  simulator.open('shop', 'merchant', '2.5')
+  simulator.deposit('d1', 'alice', 'USD', '100.00')
+  return simulator
+}
+
+/** Every row of an account's history after folding `log`, newest first. */
+export const historyRowsOf = (
+  log: readonly ProjectionInput[],
+  accountId: string,
+): readonly HistoryEntry[] => {
+  const page = historyPage(foldProjection(historyProjection, log), accountId, { limit: 500 })
+  if (page._tag === 'Left') throw new Error(page.left.message)
+  return page.right.entries
+}
+
+/** One row of an account's history by id; throws when it is missing. */
+export const historyRowOf = (
+  log: readonly ProjectionInput[],
+  accountId: string,
+  id: string,
+): HistoryEntry => {
+  const row = historyRowsOf(log, accountId).find((entry) => entry.id === id)
+  if (row === undefined) throw new Error(`no row ${id} on ${accountId}`)
+  return row
 }
 
 // ---------------------------------------------------------------- running a script
