@@ -93,34 +93,17 @@ const recordEntryOf = (
   const record = (context: RowContext, rowIds?: ReadonlyMap<string, string>): void =>
     recordEntry(state, entry, context, rowIds)
   switch (event?.type) {
-    case 'PaymentCaptured': {
-      const { paymentId } = event.data
-      const payment = state.payments.get(paymentId)
-      return record(
-        { kind: 'payment', paymentId, ...paymentContext(payment) },
-        payment === undefined
-          ? undefined
-          : new Map([
-              [payment.payer, paymentRowId(paymentId, 'payer')],
-              [payment.payee, paymentRowId(paymentId, 'payee')],
-            ]),
-      )
-    }
-    case 'PaymentRefunded': {
-      const { paymentId, refundId } = event.data
-      const payment = state.payments.get(paymentId)
-      return record({ kind: 'refund', paymentId, refundId, ...paymentContext(payment) })
-    }
+    case 'PaymentCaptured':
+    case 'PaymentRefunded':
+      return recordPaymentEntry(state, event, record)
     case 'WithdrawalCompleted':
+      return record(
+        { kind: 'withdrawal', withdrawalId: event.data.withdrawalId, counterparties: NO_PARTIES },
+        withdrawalRowIds(state, event.data.withdrawalId),
+      )
     case 'WithdrawalReturned': {
       const { withdrawalId } = event.data
-      const withdrawal = state.withdrawals.get(withdrawalId)
-      if (event.type === 'WithdrawalReturned') {
-        return record({ kind: 'withdrawal_return', withdrawalId, counterparties: NO_PARTIES })
-      }
-      const rowIds =
-        withdrawal === undefined ? undefined : new Map([[withdrawal.accountId, withdrawal.rowId]])
-      return record({ kind: 'withdrawal', withdrawalId, counterparties: NO_PARTIES }, rowIds)
+      return record({ kind: 'withdrawal_return', withdrawalId, counterparties: NO_PARTIES })
     }
     case 'DisputeResolved':
       return recordDisputeEntry(state, event.data.disputeId, record)
@@ -145,11 +128,40 @@ const recordEntryOf = (
   }
 }
 
-const recordDisputeEntry = (
+type Record = (context: RowContext, rowIds?: ReadonlyMap<string, string>) => void
+
+// A capture's legs become the payer's and the payee's payment rows; a refund's are rows of their own.
+const recordPaymentEntry = (
   state: HistoryState,
-  disputeId: string,
-  record: (context: RowContext, rowIds?: ReadonlyMap<string, string>) => void,
+  event: Extract<LedgerEvent, { type: 'PaymentCaptured' | 'PaymentRefunded' }>,
+  record: Record,
 ): void => {
+  const { paymentId } = event.data
+  const payment = state.payments.get(paymentId)
+  if (event.type === 'PaymentRefunded') {
+    const { refundId } = event.data
+    return record({ kind: 'refund', paymentId, refundId, ...paymentContext(payment) })
+  }
+  const rowIds =
+    payment === undefined
+      ? undefined
+      : new Map([
+          [payment.payer, paymentRowId(paymentId, 'payer')],
+          [payment.payee, paymentRowId(paymentId, 'payee')],
+        ])
+  return record({ kind: 'payment', paymentId, ...paymentContext(payment) }, rowIds)
+}
+
+// The payout's leg on the account becomes the withdrawal's row.
+const withdrawalRowIds = (
+  state: HistoryState,
+  withdrawalId: string,
+): ReadonlyMap<string, string> | undefined => {
+  const withdrawal = state.withdrawals.get(withdrawalId)
+  return withdrawal === undefined ? undefined : new Map([[withdrawal.accountId, withdrawal.rowId]])
+}
+
+const recordDisputeEntry = (state: HistoryState, disputeId: string, record: Record): void => {
   const dispute = state.disputes.get(disputeId)
   state.disputes.delete(disputeId)
   if (dispute === undefined)

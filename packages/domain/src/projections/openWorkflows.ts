@@ -123,15 +123,16 @@ const book = (state: OpenWorkflowsState, entryId: string, leg: number): void => 
   if (open.booked.size >= open.entry.legs.length) state.entries.delete(entryId)
 }
 
+// Holds as accounts record them, and the holds workflows name.
 const trackHolds = (
   state: OpenWorkflowsState,
   event: LedgerEvent,
   input: ProjectionInput,
 ): void => {
-  const { position } = input
   switch (event.type) {
     case 'FundsHeld': {
       const { accountId, holdId, asset, amount, at } = event.data
+      const position = input.position
       state.holds.set(holdKey(accountId, holdId), {
         accountId,
         holdId,
@@ -160,18 +161,26 @@ const trackHolds = (
       if (moneyFromCanonical(asset, held).minor > 0n) claim(state, input, payee, holdId)
       return
     }
+    default:
+      return trackDecisions(state, event, input.stream)
+  }
+}
+
+// What a workflow's decision wants of its hold: captured by its entry, or released.
+const trackDecisions = (state: OpenWorkflowsState, event: LedgerEvent, stream: string): void => {
+  switch (event.type) {
     case 'PaymentCaptured':
     case 'WithdrawalCompleted':
-      return decide(state, input.stream, 'capture')
+      return decide(state, stream, 'capture')
     case 'PaymentCancelled':
     case 'PaymentExpired':
     case 'WithdrawalRejected':
     case 'WithdrawalFailed':
     case 'WithdrawalCancelled':
-      return decide(state, input.stream, 'release')
+      return decide(state, stream, 'release')
     case 'DisputeResolved': {
       const captured = moneyFromCanonical(event.data.asset, event.data.captured).minor
-      return decide(state, input.stream, captured > 0n ? 'capture' : 'release')
+      return decide(state, stream, captured > 0n ? 'capture' : 'release')
     }
     default:
       return

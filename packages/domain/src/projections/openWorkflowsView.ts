@@ -76,45 +76,12 @@ export const openWorkflows = (
     if (position < open.since) open.since = position
     return open
   }
-  for (const { workflow, entry, booked, position } of state.entries.values()) {
-    const open = openOf(workflow, position)
-    open.entryIds.push(entry.entryId)
-    entry.legs.forEach((leg, index) => {
-      if (!booked.has(index)) open.missingLegs.push({ ...leg, entryId: entry.entryId, leg: index })
-    })
-  }
-  for (const [key, claim] of state.claims) {
-    const isPlaced = state.holds.has(key)
-    if (claim.intent === 'keep' && isPlaced) continue
-    const { accountId, holdId, intent } = claim
-    openOf(claim.workflow, claim.position).pendingHolds.push({
-      accountId,
-      holdId,
-      intent,
-      isPlaced,
-    })
-  }
-  const orphanHolds: OrphanHold[] = []
-  for (const [key, hold] of state.holds) {
-    if (state.claims.has(key)) continue
-    const reserve = options.reserveOf?.(hold.holdId)
-    const open = reserve === undefined ? undefined : state.entries.get(reserve.entryId)
-    if (reserve !== undefined && open !== undefined && !open.booked.has(reserve.leg)) {
-      const { accountId, holdId } = hold
-      openOf(open.workflow, open.position).pendingHolds.push({
-        accountId,
-        holdId,
-        intent: 'capture',
-        isPlaced: true,
-      })
-      continue
-    }
-    orphanHolds.push({ ...hold, position: hold.position.toString() })
-  }
+  addMissingLegs(state, openOf)
+  addPendingHolds(state, openOf)
+  const orphanHolds = orphansOf(state, openOf, options.reserveOf)
   const workflows = [...byStream.values()]
     .sort((a, b) => compareBigint(a.open.since, b.open.since))
     .map(({ workflow, open }) => ({ ...workflow, ...open, since: open.since.toString() }))
-  orphanHolds.sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
   return { workflows, orphanHolds, unrecordedEntries: [...state.early.keys()].sort() }
 }
 
@@ -128,3 +95,52 @@ type MutableOpen = {
 }
 
 const compareBigint = (a: bigint, b: bigint): number => (a < b ? -1 : a > b ? 1 : 0)
+
+type OpenOf = (workflow: WorkflowRef, position: bigint) => MutableOpen
+
+const addMissingLegs = (state: OpenWorkflowsState, openOf: OpenOf): void => {
+  for (const { workflow, entry, booked, position } of state.entries.values()) {
+    const open = openOf(workflow, position)
+    open.entryIds.push(entry.entryId)
+    entry.legs.forEach((leg, index) => {
+      if (!booked.has(index)) open.missingLegs.push({ ...leg, entryId: entry.entryId, leg: index })
+    })
+  }
+}
+
+// A kept hold that is placed is where it should be; every other claim needs a step.
+const addPendingHolds = (state: OpenWorkflowsState, openOf: OpenOf): void => {
+  for (const [key, claim] of state.claims) {
+    const isPlaced = state.holds.has(key)
+    if (claim.intent === 'keep' && isPlaced) continue
+    const { accountId, holdId, intent } = claim
+    openOf(claim.workflow, claim.position).pendingHolds.push({
+      accountId,
+      holdId,
+      intent,
+      isPlaced,
+    })
+  }
+}
+
+// Open holds no workflow names, except reserve holds of a recorded entry's missing leg.
+const orphansOf = (
+  state: OpenWorkflowsState,
+  openOf: OpenOf,
+  reserveOf: ReserveNaming | undefined,
+): OrphanHold[] => {
+  const orphans: OrphanHold[] = []
+  for (const [key, hold] of state.holds) {
+    if (state.claims.has(key)) continue
+    const reserve = reserveOf?.(hold.holdId)
+    const open = reserve === undefined ? undefined : state.entries.get(reserve.entryId)
+    if (reserve !== undefined && open !== undefined && !open.booked.has(reserve.leg)) {
+      const { accountId, holdId } = hold
+      const pending = { accountId, holdId, intent: 'capture' as const, isPlaced: true }
+      openOf(open.workflow, open.position).pendingHolds.push(pending)
+      continue
+    }
+    orphans.push({ ...hold, position: hold.position.toString() })
+  }
+  return orphans.sort((a, b) => compareBigint(BigInt(a.position), BigInt(b.position)))
+}

@@ -13,7 +13,7 @@ import type { JournalEntry } from '../journal/journal.js'
 import { legsOf, signedLegMinor } from '../journal/journal.js'
 import { SYSTEM_ACCOUNTS } from '../journal/systemAccounts.js'
 import { formatMinor, formatSignedMinor, moneyFromCanonical } from '../money/money.js'
-import type { Projection, ProjectionInput } from './projection.js'
+import type { LedgerEvent, Projection, ProjectionInput } from './projection.js'
 import { ledgerEventOf } from './projection.js'
 
 // ---------------------------------------------------------------- types
@@ -75,44 +75,20 @@ export const applySettlement = (
     case 'PaymentAuthorized':
       rememberPayment(state, event.data.paymentId, event.data.request.payee)
       return state
-    case 'PaymentCaptured': {
-      const { paymentId, request, amount, fee, entry } = event.data
-      if (request !== undefined) rememberPayment(state, paymentId, request.payee)
-      const merchant = state.payments.get(paymentId)
-      if (merchant === undefined) return state
-      const { asset, minor: gross } = moneyOf(entry, merchant, amount)
-      const feeMinor = fee === undefined ? 0n : moneyFromCanonical(asset, fee).minor
-      add(state, merchant, entry, { grossCaptured: gross, fees: feeMinor })
-      return state
-    }
-    case 'PaymentRefunded': {
-      const { paymentId, amount, entry } = event.data
-      const merchant = state.payments.get(paymentId)
-      if (merchant === undefined) return state
-      const feeReturned = legsOf(entry, SYSTEM_ACCOUNTS.fees).reduce(
-        (sum, { leg }) => sum - signedLegMinor(leg),
-        0n,
-      )
-      const { minor: refunded } = moneyOf(entry, merchant, amount)
-      add(state, merchant, entry, { refunds: refunded, fees: -feeReturned })
-      return state
-    }
+    case 'PaymentCaptured':
+      if (event.data.request !== undefined) {
+        rememberPayment(state, event.data.paymentId, event.data.request.payee)
+      }
+      return captured(state, event)
+    case 'PaymentRefunded':
+      return refunded(state, event)
     case 'DisputeOpened': {
-      const { disputeId, paymentId } = event.data
-      const merchant = state.payments.get(paymentId)
-      if (merchant !== undefined) state.disputes.set(disputeId, merchant)
+      const merchant = state.payments.get(event.data.paymentId)
+      if (merchant !== undefined) state.disputes.set(event.data.disputeId, merchant)
       return state
     }
-    case 'DisputeResolved': {
-      const { disputeId, asset, captured, refunded, entry } = event.data
-      const merchant = state.disputes.get(disputeId)
-      state.disputes.delete(disputeId)
-      if (merchant === undefined || entry === undefined) return state
-      const fromMerchant = moneyFromCanonical(asset, captured).minor
-      const covered = moneyFromCanonical(asset, refunded).minor - fromMerchant
-      add(state, merchant, entry, { disputesRefunded: fromMerchant, disputesCovered: covered })
-      return state
-    }
+    case 'DisputeResolved':
+      return disputeResolved(state, event)
     default:
       return state
   }
@@ -153,6 +129,45 @@ export const merchantSettlements = (
 }
 
 // ---------------------------------------------------------------- helpers
+
+type EventOf<Type extends LedgerEvent['type']> = Extract<LedgerEvent, { type: Type }>
+
+const captured = (state: SettlementState, event: EventOf<'PaymentCaptured'>): SettlementState => {
+  const { paymentId, amount, fee, entry } = event.data
+  const merchant = state.payments.get(paymentId)
+  if (merchant === undefined) return state
+  const { asset, minor: gross } = moneyOf(entry, merchant, amount)
+  const feeMinor = fee === undefined ? 0n : moneyFromCanonical(asset, fee).minor
+  add(state, merchant, entry, { grossCaptured: gross, fees: feeMinor })
+  return state
+}
+
+// A refund takes its gross back and returns the fee's share (the fees account's debit legs).
+const refunded = (state: SettlementState, event: EventOf<'PaymentRefunded'>): SettlementState => {
+  const { paymentId, amount, entry } = event.data
+  const merchant = state.payments.get(paymentId)
+  if (merchant === undefined) return state
+  const feeLegs = legsOf(entry, SYSTEM_ACCOUNTS.fees)
+  const feeReturned = feeLegs.reduce((sum, { leg }) => sum - signedLegMinor(leg), 0n)
+  const { minor: gross } = moneyOf(entry, merchant, amount)
+  add(state, merchant, entry, { refunds: gross, fees: -feeReturned })
+  return state
+}
+
+// The merchant pays what its hold gave; the platform covers the rest of the refund.
+const disputeResolved = (
+  state: SettlementState,
+  event: EventOf<'DisputeResolved'>,
+): SettlementState => {
+  const { disputeId, asset, entry } = event.data
+  const merchant = state.disputes.get(disputeId)
+  state.disputes.delete(disputeId)
+  if (merchant === undefined || entry === undefined) return state
+  const fromMerchant = moneyFromCanonical(asset, event.data.captured).minor
+  const covered = moneyFromCanonical(asset, event.data.refunded).minor - fromMerchant
+  add(state, merchant, entry, { disputesRefunded: fromMerchant, disputesCovered: covered })
+  return state
+}
 
 type Change = Partial<Omit<SettlementTotals, 'scale' | 'net'>>
 
