@@ -594,3 +594,11 @@ export {
   openDisputesProjection,
 } from './projections/index.js'
 export { LEDGER_PROJECTIONS } from './projections/index.js'
+export type { AccountDirectoryState, DirectoryEntry, DirectoryPage } from './projections/index.js'
+export {
+  DIRECTORY_PAGE_ROWS_MAX,
+  accountDirectoryProjection,
+  applyAccountDirectory,
+  directoryPage,
+  initialAccountDirectoryState,
+} from './projections/index.js'

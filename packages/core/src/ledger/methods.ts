@@ -1,22 +1,35 @@
-// The Ledger object: each group of methods lives with its workflow; this file only assembles them.
+// The Ledger object: each group of methods lives with its workflow or query module; this file
+// only assembles them and wraps them with the user's hooks.
 import { left, right } from 'fp-ts/lib/Either.js'
-import { domainError, paymentView } from '@wallet-ledger/domain'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { directoryPage, domainError, paymentView } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
-import { accountViewOf, balancesOf, loadOpenedAccount } from '../queries/accountQueries.js'
+import { createProjectionRunner } from '../projections/runner.js'
+import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
+import { ledgerQueries } from '../queries/ledgerQueries.js'
+import { subscribeNotifications } from '../queries/notifications.js'
 import { accountCommands } from '../workflows/accounts.js'
 import { conversionCommands } from '../workflows/conversions.js'
 import { depositCommands } from '../workflows/deposit.js'
 import { disputeCommands } from '../workflows/disputes.js'
+import { runDueItems } from '../workflows/due.js'
 import { paymentCommands } from '../workflows/payments.js'
 import { promotionCommands } from '../workflows/promotions.js'
 import { recoverWorkflows } from '../workflows/recover.js'
 import { refundCommands } from '../workflows/refunds.js'
 import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/withdrawals.js'
 import type { LedgerContext } from './context.js'
-import type { Ledger, PaymentView } from './types.js'
+import { decodeCaller } from './input.js'
+import { instrument } from './instrument.js'
+import type { AccountView, Ledger, LedgerError, PaymentView } from './types.js'
+import * as t from 'io-ts'
 
-const notYet = (name: string) => async () =>
-  left(domainError('invalid_transition', `${name} is being built`))
+const ACCOUNTS_PAGE_DEFAULT = 50
+const AccountsOptions = t.partial({
+  kind: t.keyof({ user: null, merchant: null, system: null }),
+  limit: t.number,
+  after: t.string,
+})
 
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
@@ -24,7 +37,8 @@ export const ledgerMethods = (
   frozenHandlers: ((accountId: string) => Promise<void>)[],
 ): Ledger => {
   frozenHandlers.push(cancelWithdrawalsOnFreeze(context))
-  const ledger = {
+  const runner = createProjectionRunner(context.store, context.definitions)
+  const ledger: Ledger = {
     ...accountCommands(context),
     ...depositCommands(context),
     ...paymentCommands(context),
@@ -33,16 +47,30 @@ export const ledgerMethods = (
     ...conversionCommands(context),
     ...withdrawalCommands(context),
     ...disputeCommands(context),
+    ...ledgerQueries(context, runner),
+    runDue: (options) => runDueItems(context, runner, options),
     recover: () => recoverWorkflows(context),
-    account: async (accountId: string) => {
+    account: async (accountId) => {
       const state = await loadOpenedAccount(context, accountId)
       return state._tag === 'Left' ? state : right(accountViewOf(state.right))
     },
-    balances: async (accountId: string) => {
-      const state = await loadOpenedAccount(context, accountId)
-      return state._tag === 'Left' ? state : right(balancesOf(state.right))
+    accounts: async (
+      raw = {},
+    ): Promise<Either<LedgerError, { accounts: AccountView[]; next?: string }>> => {
+      const options = decodeCaller(AccountsOptions, raw)
+      if (options._tag === 'Left') return options
+      const states = await runner.catchUp()
+      const page = directoryPage(states.accountDirectory, {
+        ...options.right,
+        limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT,
+      })
+      if (page._tag === 'Left') return page
+      const accounts = page.right.accounts.map((entry) => ({ ...entry }) as AccountView)
+      return right(
+        page.right.next === undefined ? { accounts } : { accounts, next: page.right.next },
+      )
     },
-    payment: async (paymentId: string) => {
+    payment: async (paymentId) => {
       const loaded = await context.repository.load(context.definitions.payment, paymentId)
       return loaded.state.status === 'not_requested'
         ? left(
@@ -50,12 +78,9 @@ export const ledgerMethods = (
           )
         : right(paymentView(loaded.state) as PaymentView)
     },
-    audit: (o?: { expectedHead?: string }) => auditStore(context, o),
+    subscribe: (handler, options) => subscribeNotifications(context, handler, options),
+    audit: (options) => auditStore(context, options),
     close: async () => context.store.close(),
   }
-  const rest = new Proxy(
-    {},
-    { get: (_target, name) => (name === 'then' ? undefined : notYet(String(name))) },
-  )
-  return Object.assign(Object.create(rest) as Ledger, ledger)
+  return instrument(ledger, context.hooks)
 }

@@ -89,3 +89,11 @@ export {
   openDisputesProjection,
 } from './openDisputes.js'
 export { LEDGER_PROJECTIONS } from './ledgerProjections.js'
+export type { AccountDirectoryState, DirectoryEntry, DirectoryPage } from './accountDirectory.js'
+export {
+  DIRECTORY_PAGE_ROWS_MAX,
+  accountDirectoryProjection,
+  applyAccountDirectory,
+  directoryPage,
+  initialAccountDirectoryState,
+} from './accountDirectory.js'

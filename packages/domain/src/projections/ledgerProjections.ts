@@ -1,4 +1,5 @@
 // Every projection of the ledger in one record, so core's runner can register them all by name.
+import { accountDirectoryProjection } from './accountDirectory.js'
 import { balancesProjection } from './balances.js'
 import { dueItemsProjection } from './dueItems.js'
 import { historyProjection } from './history.js'
@@ -12,6 +13,7 @@ import { settlementProjection } from './settlement.js'
  * order through `apply`, and answers queries with the functions beside each projection.
  */
 export const LEDGER_PROJECTIONS = {
+  accountDirectory: accountDirectoryProjection,
   balances: balancesProjection,
   history: historyProjection,
   settlement: settlementProjection,

@@ -1,0 +1,122 @@
+// Queries answered from projections (history, statements, the account list) or from an account's
+// own stream (balances as of an instant or a position). Every answer is JSON-safe.
+import * as t from 'io-ts'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { balancesAsOf, findAsset, historyPage, statement } from '@wallet-ledger/domain'
+import type { ProjectionInput } from '@wallet-ledger/domain'
+import type { LedgerContext } from '../ledger/context.js'
+import { decodeCaller, instantOf } from '../ledger/input.js'
+import { InstantInput } from '../workflows/instantInput.js'
+import type { Balance, HistoryEntry, Ledger, LedgerError } from '../ledger/types.js'
+import type { ProjectionRunner } from '../projections/runner.js'
+import { projectionInputOf } from '../projections/runner.js'
+import { iterateStream } from '../store/paging.js'
+import { balancesOf, loadOpenedAccount } from './accountQueries.js'
+
+const HISTORY_PAGE_DEFAULT = 50
+const POSITION = /^(0|[1-9][0-9]*)$/
+
+const HistoryOptions = t.partial({
+  asset: t.string,
+  channel: t.string,
+  status: t.string,
+  limit: t.number,
+  after: t.string,
+})
+const StatementOptions = t.type({ asset: t.string, from: InstantInput, to: InstantInput })
+const AsOfOptions = t.partial({ asOf: t.union([InstantInput, t.type({ position: t.string })]) })
+
+type AsOf = t.TypeOf<typeof AsOfOptions>['asOf']
+
+const cutoffOf = (
+  asOf: NonNullable<AsOf>,
+): Either<LedgerError, { at: string } | { position: bigint }> => {
+  if (typeof asOf === 'object' && !(asOf instanceof Date)) {
+    return POSITION.test(asOf.position)
+      ? right({ position: BigInt(asOf.position) })
+      : left({
+          code: 'invalid_input',
+          message: 'asOf.position: expected a position such as "42"',
+          details: { path: 'asOf.position' },
+        })
+  }
+  const at = instantOf(asOf, 'asOf')
+  return at._tag === 'Left' ? at : right({ at: at.right })
+}
+
+/** Balances folded from the account's own stream up to the cutoff, inclusive. */
+const balancesAt = async (
+  context: LedgerContext,
+  accountId: string,
+  asOf: NonNullable<AsOf>,
+): Promise<Either<LedgerError, Record<string, Balance>>> => {
+  const cutoff = cutoffOf(asOf)
+  if (cutoff._tag === 'Left') return cutoff
+  const inputs: ProjectionInput[] = []
+  for await (const stored of iterateStream(
+    context.store,
+    context.definitions.account.stream(accountId),
+  )) {
+    const input = projectionInputOf(context.definitions, stored)
+    if (input !== undefined) inputs.push(input)
+  }
+  return right(balancesAsOf(inputs, accountId, cutoff.right) as Record<string, Balance>)
+}
+
+/** The read methods that need projections or the account's stream. */
+export const ledgerQueries = (
+  context: LedgerContext,
+  runner: ProjectionRunner,
+): Pick<Ledger, 'balances' | 'history' | 'statement'> => ({
+  balances: async (accountId, raw = {}) => {
+    const options = decodeCaller(AsOfOptions, raw)
+    if (options._tag === 'Left') return options
+    const account = await loadOpenedAccount(context, accountId)
+    if (account._tag === 'Left') return account
+    // Now: the account's own state, exact and cached; as of a cutoff: its stream folded up to it.
+    if (options.right.asOf === undefined) return right(balancesOf(account.right))
+    return balancesAt(context, accountId, options.right.asOf)
+  },
+  history: async (accountId, raw = {}) => {
+    const options = decodeCaller(HistoryOptions, raw)
+    if (options._tag === 'Left') return options
+    const account = await loadOpenedAccount(context, accountId)
+    if (account._tag === 'Left') return account
+    const states = await runner.catchUp()
+    const page = historyPage(states.history, accountId, {
+      ...options.right,
+      limit: options.right.limit ?? HISTORY_PAGE_DEFAULT,
+    } as Parameters<typeof historyPage>[2])
+    if (page._tag === 'Left') return page
+    return right({
+      entries: page.right.entries as HistoryEntry[],
+      ...(page.right.next === undefined ? {} : { next: page.right.next }),
+    })
+  },
+  statement: async (accountId, raw) => {
+    const options = decodeCaller(StatementOptions, raw)
+    if (options._tag === 'Left') return options
+    const asset = findAsset(context.registry, options.right.asset)
+    if (asset._tag === 'Left') return asset
+    const from = instantOf(options.right.from, 'from')
+    if (from._tag === 'Left') return from
+    const to = instantOf(options.right.to, 'to')
+    if (to._tag === 'Left') return to
+    const account = await loadOpenedAccount(context, accountId)
+    if (account._tag === 'Left') return account
+    const states = await runner.catchUp()
+    const found = statement(states.history, accountId, {
+      asset: asset.right.code,
+      from: from.right,
+      to: to.right,
+      scale: asset.right.scale,
+    })
+    if (found._tag === 'Left') return found
+    return right({
+      opening: found.right.opening,
+      closing: found.right.closing,
+      entries: found.right.entries as HistoryEntry[],
+    })
+  },
+})

@@ -1,0 +1,116 @@
+// subscribe(): typed notifications from the store's catch-up subscription, at least once, in
+// global order, resumable from a position. A notification carries ids and a status, never event
+// data such as sealed contacts or destinations.
+import type { StoredEvent, Subscription } from '../ports/eventStore.js'
+import { definitionOfStream } from '../engine/definitions.js'
+import { decodeStoredEvent } from '../engine/repository.js'
+import type { LedgerContext } from '../ledger/context.js'
+import type { Notification } from '../ledger/types.js'
+
+// ---------------------------------------------------------------- types
+
+/** What a subscriber gives: where to resume from and which event types it wants. */
+export type SubscribeOptions = { fromPosition?: string; types?: string[] }
+
+// The status a workflow's event moves it to, when the type says it plainly.
+const STATUS_BY_TYPE: Readonly<Record<string, string>> = {
+  PaymentCaptured: 'completed',
+  PaymentAuthorized: 'authorized',
+  PaymentFailed: 'failed',
+  PaymentCancelled: 'cancelled',
+  PaymentExpired: 'expired',
+  WithdrawalRequested: 'requested',
+  WithdrawalRequestFailed: 'failed',
+  WithdrawalVerified: 'verified',
+  WithdrawalRejected: 'rejected',
+  WithdrawalSubmitted: 'submitted',
+  WithdrawalCompleted: 'completed',
+  WithdrawalFailed: 'failed',
+  WithdrawalCancelled: 'cancelled',
+  WithdrawalReturned: 'returned',
+  DisputeOpened: 'open',
+  DisputeContested: 'responded',
+  DisputeEscalated: 'escalated',
+  DisputeReferredToLegal: 'referred_legal',
+  ConversionExecuted: 'executed',
+  ConversionExpired: 'expired',
+  ConversionFailed: 'failed',
+  AccountFrozen: 'frozen',
+  AccountUnfrozen: 'active',
+  AccountClosed: 'closed',
+}
+
+const ACCOUNT_FIELDS = ['accountId', 'payer', 'payee'] as const
+
+// ---------------------------------------------------------------- operations
+
+/** The notification of one stored event: ids, accounts and status only. */
+export const notificationOf = (context: LedgerContext, stored: StoredEvent): Notification => {
+  const definition = definitionOfStream(context.definitions, stored.stream)
+  const data = (
+    definition === undefined ? stored.data : decodeStoredEvent(definition, stored).data
+  ) as Record<string, unknown>
+  const request = (data['request'] ?? {}) as Record<string, unknown>
+  const accountIds = new Set<string>()
+  for (const source of [data, request]) {
+    for (const field of ACCOUNT_FIELDS)
+      if (typeof source[field] === 'string') accountIds.add(source[field] as string)
+  }
+  const entry = data['entry'] as { legs?: { account: string }[] } | undefined
+  for (const leg of entry?.legs ?? []) accountIds.add(leg.account)
+  const status =
+    stored.type === 'DisputeResolved'
+      ? `resolved_${String(data['outcome'])}`
+      : STATUS_BY_TYPE[stored.type]
+  return {
+    type: stored.type,
+    position: stored.position.toString(),
+    at: typeof data['at'] === 'string' ? data['at'] : stored.recordedAt,
+    ...idField(data, 'paymentId'),
+    ...idField(data, 'withdrawalId'),
+    ...idField(data, 'disputeId'),
+    accountIds: [...accountIds],
+    ...(status === undefined ? {} : { status }),
+  }
+}
+
+const idField = (
+  data: Record<string, unknown>,
+  field: 'paymentId' | 'withdrawalId' | 'disputeId',
+) => (typeof data[field] === 'string' ? { [field]: data[field] as string } : {})
+
+/**
+ * Subscribes a handler to notifications from `fromPosition` (inclusive; default the start).
+ * Delivery is at least once: a subscriber that resumes from the position after the last one it
+ * handled sees nothing twice. Returns the function that stops it.
+ */
+export const subscribeNotifications = (
+  context: LedgerContext,
+  handler: (notification: Notification) => void | Promise<void>,
+  options: SubscribeOptions = {},
+): (() => void) => {
+  const types = options.types === undefined ? undefined : new Set(options.types)
+  if (options.fromPosition !== undefined && !/^(0|[1-9][0-9]*)$/.test(options.fromPosition)) {
+    throw Object.assign(
+      new Error(
+        `fromPosition: expected a position such as "42", got "${String(options.fromPosition).slice(0, 40)}"`,
+      ),
+      { code: 'invalid_input' },
+    )
+  }
+  const fromPosition = options.fromPosition === undefined ? 0n : BigInt(options.fromPosition)
+  const subscription: Subscription = context.store.subscribeToAll(
+    { fromPosition },
+    async (stored) => {
+      if (types !== undefined && !types.has(stored.type)) return
+      await handler(notificationOf(context, stored))
+    },
+  )
+  // A failing handler stops its subscription; report it through the onError hook rather than
+  // leave an unhandled rejection in the caller's process.
+  subscription.done.catch((error: unknown) =>
+    context.hooks.onError?.({ command: 'subscribe', error }),
+  )
+  subscription.caughtUp.catch(() => undefined)
+  return () => void subscription.close()
+}

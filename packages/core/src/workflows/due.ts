@@ -1,0 +1,65 @@
+// runDue({ now }): expires what is due at `now` (inclusive), found through the due-items
+// projection: manual-capture authorizations past their hold's expiry (the hold is released) and
+// disputes whose payee did not respond in time (escalated to support). Both commands record
+// nothing when the item is no longer due, so a lagging projection or two runners are harmless.
+import { right } from 'fp-ts/lib/Either.js'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { dueAt } from '@wallet-ledger/domain'
+import type { DisputeCommand, DueItem, PaymentCommand } from '@wallet-ledger/domain'
+import type { LedgerContext } from '../ledger/context.js'
+import { instantOf } from '../ledger/input.js'
+import type { Instant, LedgerError } from '../ledger/types.js'
+import type { ProjectionRunner } from '../projections/runner.js'
+import { planDisputeCommand } from './disputeSteps.js'
+import { planPaymentCommand } from './payments.js'
+import { runPlanned } from './run.js'
+import type { Plan } from './run.js'
+
+const RUN_DUE_ACTOR = 'runDue'
+
+/** Runs a planner and tells whether its committed plan wrote anything. */
+const runCounting = async <T>(
+  context: LedgerContext,
+  planner: () => Promise<Either<LedgerError, Plan<T>>>,
+): Promise<boolean> => {
+  let wrote = false
+  await runPlanned(context, { actor: RUN_DUE_ACTOR }, async () => {
+    const planned = await planner()
+    wrote =
+      planned._tag === 'Right' && planned.right.writes.some((write) => write.events.length > 0)
+    return planned
+  })
+  return wrote
+}
+
+const expire = (context: LedgerContext, item: DueItem, at: string): Promise<boolean> =>
+  item.kind === 'payment_expiry'
+    ? runCounting(context, () =>
+        planPaymentCommand(context, item.id, () =>
+          right({ type: 'ExpirePayment', paymentId: item.id, at } as PaymentCommand),
+        ),
+      )
+    : runCounting(context, () =>
+        planDisputeCommand(context, item.id, () =>
+          right({ type: 'ExpireDisputeResponse', disputeId: item.id, at } as DisputeCommand),
+        ),
+      )
+
+/**
+ * Expires every item due at `now` (default: the ledger's clock). Throws an `Error` with code
+ * `invalid_input` for an instant that does not parse: runDue returns counts, not an Either.
+ */
+export const runDueItems = async (
+  context: LedgerContext,
+  runner: ProjectionRunner,
+  options: { now?: Instant } = {},
+): Promise<{ expired: number }> => {
+  const now = instantOf(options.now ?? context.clock(), 'now')
+  if (now._tag === 'Left') throw Object.assign(new Error(now.left.message), { code: now.left.code })
+  const states = await runner.catchUp()
+  let expired = 0
+  for (const item of dueAt(states.dueItems, now.right)) {
+    if (await expire(context, item, now.right)) expired += 1
+  }
+  return { expired }
+}
