@@ -24,16 +24,21 @@ export const entryIdOf = (kind: string, id: string, purpose: string): string =>
 
 /**
  * The hold the step-by-step executor takes before a workflow records a debit of leg `leg`, then
- * captures citing that leg: the debit can no longer fail once the decision is recorded.
+ * captures citing that leg: the debit can no longer fail once the decision is recorded. `attempt`
+ * names one try of the command (a short random token): a try that gave up released its reserve,
+ * and an account remembers a released hold id, so a later try needs a hold id of its own.
  */
-export const reserveHoldId = (entryId: string, leg: number): string =>
-  `${entryId}#${leg}${RESERVE_SUFFIX}`
+export const reserveHoldId = (entryId: string, leg: number, attempt: string): string =>
+  `${entryId}#${leg}@${attempt}${RESERVE_SUFFIX}`
 
-/** The entry and leg a reserve hold was taken for, if it is one. */
+/** The entry and leg a reserve hold was taken for, if it is one (any attempt). */
 export const reserveOf = (holdId: string): { entryId: string; leg: number } | undefined => {
   if (!holdId.endsWith(RESERVE_SUFFIX)) return undefined
   const body = holdId.slice(0, -RESERVE_SUFFIX.length)
   const hash = body.lastIndexOf('#')
-  const leg = Number(body.slice(hash + 1))
-  return hash < 0 || !Number.isInteger(leg) ? undefined : { entryId: body.slice(0, hash), leg }
+  const [legText = ''] = body.slice(hash + 1).split('@')
+  const leg = Number(legText)
+  return hash < 0 || legText === '' || !Number.isInteger(leg)
+    ? undefined
+    : { entryId: body.slice(0, hash), leg }
 }

@@ -21,10 +21,16 @@ import { decideAccountWrites, stepCommand } from './accountWrites.js'
 
 type Split = { readonly reserve: AccountCommand[]; readonly post: AccountCommand[] }
 
+// The random tail of a uuid v7 (48 bits): unique per try, short enough for hold ids.
+const RESERVE_ATTEMPT_CHARS = 12
+
 // ---------------------------------------------------------------- operations
 
-/** Splits account commands into the holds taken first and the postings made after the decision. */
-export const splitForSteps = (commands: readonly AccountCommand[]): Split => {
+/**
+ * Splits account commands into the holds taken first and the postings made after the decision.
+ * `attempt` names this try of the command in its reserve holds' ids (see `reserveHoldId`).
+ */
+export const splitForSteps = (commands: readonly AccountCommand[], attempt: string): Split => {
   const reserve: AccountCommand[] = []
   const post: AccountCommand[] = []
   const credited = creditsByEntry(commands)
@@ -32,7 +38,7 @@ export const splitForSteps = (commands: readonly AccountCommand[]): Split => {
     if (command.type === 'HoldFunds') {
       reserve.push(command)
     } else if (command.type === 'DebitFunds' && needsReserve(command, credited)) {
-      const holdId = reserveHoldId(command.entryId, command.leg)
+      const holdId = reserveHoldId(command.entryId, command.leg, attempt)
       const { accountId, asset, amount, initiatedBy, at } = command
       reserve.push(
         stepCommand(
@@ -153,8 +159,14 @@ export const commitStepwise = async (
   // to clash (a shared budget), and a clash must come before anything is recorded.
   const decisions = writes
     .filter((write) => !isPosting(write))
-    .sort((a, b) => Number(b.definition === context.definitions.promotion) - Number(a.definition === context.definitions.promotion))
-  const { reserve, post } = splitForSteps(accountCommands)
+    .sort(
+      (a, b) =>
+        Number(b.definition === context.definitions.promotion) -
+        Number(a.definition === context.definitions.promotion),
+    )
+  // A fresh token per try: a retry after a clash or a crash must not reuse a released reserve.
+  const attempt = context.nextId().replace(/-/g, '').slice(-RESERVE_ATTEMPT_CHARS)
+  const { reserve, post } = splitForSteps(accountCommands, attempt)
   const taken: AccountCommand[] = []
   try {
     for (const hold of reserve) {
