@@ -3,7 +3,15 @@
 // the properties' funded accounts, checking the answer and that nothing (or only the right
 // thing) was written.
 import { describe, expect, it } from 'vitest'
-import { fundedLedger, rightOf } from './__fixtures__/propertyLedger.js'
+import { createFaultyEventStore } from '@wallet-ledger/testing'
+import {
+  PROMOTION_ID,
+  expectConserved,
+  fundedLedger,
+  ledgerOver,
+  rightOf,
+  seededStore,
+} from './__fixtures__/propertyLedger.js'
 
 const headOf = async (store: { readHead: () => Promise<{ nextPosition: bigint }> }) =>
   (await store.readHead()).nextPosition
@@ -66,5 +74,61 @@ describe('regressions found by the property suites', () => {
     const result = await real.ledger.refund({ paymentId: second, idempotencyKey: 'k7' })
     expect(result._tag === 'Left' ? result.left.code : 'right').toBe('idempotency_key_reused')
     expect(await headOf(real.store)).toBe(before)
+  })
+
+  // crash.prop (stepwise, store dies before a commit): [pay alice -> carol 0.50 with the 10 %
+  // promotion] crashing at its third commit. The step-by-step executor appends the promotion's
+  // DiscountApplied (budget -0.05) before the payment's decision; the decision is lost, recover()
+  // releases the payer's reserve hold but nothing gives the discount back: USD sums to -0.05 over
+  // the ledger. The same happens without a crash when the decision append clashes
+  // (wrong_expected_version): commitStepwise undoes the reserve holds, not the promotion's write.
+  // KNOWN BUG, not fixed here (stepwise.ts / recover.ts need a way to undo or finish a discount
+  // whose payment was never recorded). Remove `.fails` once fixed, and let crash.prop generate
+  // discounted payments on the step-by-step executor again.
+  it.fails(
+    'gives a discount back when the step-by-step payment using it was never recorded',
+    async () => {
+      const { clock, inner } = await seededStore('stepwise')
+      const store = createFaultyEventStore(inner, { failAfterCommits: 2, mode: 'before' })
+      const crashing = await ledgerOver(store, clock)
+      const paid = crashing.pay({
+        channel: 'merchant_qr',
+        payer: 'alice',
+        payee: 'carol',
+        asset: 'USD',
+        amount: '0.50',
+        promotionId: PROMOTION_ID,
+        idempotencyKey: 'k0',
+      })
+      await expect(paid).rejects.toMatchObject({ code: 'store_unavailable' })
+      await (await ledgerOver(inner, clock)).recover()
+      await expectConserved(inner)
+    },
+  )
+
+  // crash.prop (stepwise, store dies before its 2nd commit): [pay alice -> cafe 0.50]. The reserve
+  // hold was taken, the decision lost; recover() released the reserve; the caller's retry with the
+  // same key took "the same" reserve hold id, which the account remembered as released (a no-op),
+  // recorded the decision, then failed to capture it: AssertionError "a posting after its decision
+  // was refused". Fixed in stepwise.ts / workflowRefs.ts: each try names its reserve holds.
+  it('lets a step-by-step payment be retried after recover() released its reserve', async () => {
+    const { clock, inner } = await seededStore('stepwise')
+    const payment = {
+      channel: 'merchant_qr' as const,
+      payer: 'alice',
+      payee: 'cafe',
+      asset: 'USD',
+      amount: '0.50',
+      idempotencyKey: 'k0',
+    }
+    const store = createFaultyEventStore(inner, { failAfterCommits: 1, mode: 'before' })
+    await expect((await ledgerOver(store, clock)).pay(payment)).rejects.toMatchObject({
+      code: 'store_unavailable',
+    })
+    const restarted = await ledgerOver(inner, clock)
+    expect(await restarted.recover()).toEqual({ finished: 0, reversed: 1 })
+    expect(rightOf(await restarted.pay(payment)).status).toBe('completed')
+    expect(rightOf(await restarted.balances('alice'))['USD']?.available).toBe('499.50')
+    await expectConserved(inner)
   })
 })

@@ -74,28 +74,18 @@ export const ledgerOver = (store: EventStore, clock: ManualClock): Promise<Ledge
   createLedger({ store, clock: clock.now, assets: EXTRA_ASSETS })
 
 /**
- * A ledger and its model with the properties' accounts opened and funded (USD 500.00, BTC 0.25,
- * PTS 300 each, by bank transfer), so generated payments often succeed.
+ * Opens the properties' accounts on `ledger` and funds each with USD 500.00, BTC 0.25 and PTS 300
+ * by bank transfer, so generated payments often succeed; mirrors all of it in `model` when given.
  */
-export const fundedLedger = async (
-  executor: Executor,
-): Promise<{ real: PropertyLedger; model: LedgerModel }> => {
-  const clock = manualClock()
-  const store = memoryStoreFor(executor, clock)
-  const ledger = await ledgerOver(store, clock)
-  const model = createLedgerModel({
-    assets: MODEL_ASSETS,
-    nowMs: clock.nowMs,
-    authorizationTtlMs: AUTHORIZATION_TTL_MS,
-  })
+export const seedLedger = async (ledger: Ledger, model?: LedgerModel): Promise<void> => {
   for (const id of USERS) {
     rightOf(await ledger.openAccount({ accountId: id, kind: 'user' }))
-    openModelAccount(model, id, 'user')
+    if (model !== undefined) openModelAccount(model, id, 'user')
   }
   for (const { id, feeRate } of MERCHANTS) {
     const fee = feeRate === undefined ? {} : { merchantFeeRate: feeRate }
     rightOf(await ledger.openAccount({ accountId: id, kind: 'merchant', ...fee }))
-    openModelAccount(model, id, 'merchant', feeRate)
+    if (model !== undefined) openModelAccount(model, id, 'merchant', feeRate)
   }
   for (const id of ACCOUNT_IDS) {
     for (const [asset, amount] of [['USD', '500.00'], ['BTC', '0.25'], ['PTS', '300']] as const) {
@@ -107,9 +97,46 @@ export const fundedLedger = async (
         idempotencyKey: `seed-${id}-${asset}`,
       }
       rightOf(await ledger.deposit(input))
-      modelDeposit(model, input)
+      if (model !== undefined) modelDeposit(model, input)
     }
   }
+}
+
+/** The promotion `seededStore` creates: USD, 10 % off, a budget of 40.00. */
+export const PROMOTION_ID = 'spring'
+
+/** A fresh store for an executor with the seeded accounts and the promotion, and its clock. */
+export const seededStore = async (
+  executor: Executor,
+): Promise<{ clock: ManualClock; inner: MemoryEventStore }> => {
+  const clock = manualClock()
+  const inner = memoryStoreFor(executor, clock)
+  const ledger = await ledgerOver(inner, clock)
+  await seedLedger(ledger)
+  rightOf(
+    await ledger.createPromotion({
+      promotionId: PROMOTION_ID,
+      asset: 'USD',
+      budget: '40.00',
+      discount: { percent: '10' },
+    }),
+  )
+  return { clock, inner }
+}
+
+/** A seeded ledger on a fresh memory store, and the model mirroring it. */
+export const fundedLedger = async (
+  executor: Executor,
+): Promise<{ real: PropertyLedger; model: LedgerModel }> => {
+  const clock = manualClock()
+  const store = memoryStoreFor(executor, clock)
+  const ledger = await ledgerOver(store, clock)
+  const model = createLedgerModel({
+    assets: MODEL_ASSETS,
+    nowMs: clock.nowMs,
+    authorizationTtlMs: AUTHORIZATION_TTL_MS,
+  })
+  await seedLedger(ledger, model)
   return { real: { ledger, store, clock }, model }
 }
 
@@ -144,6 +171,7 @@ export const foldAccounts = async (store: EventStore): Promise<FoldedLedger> => 
   const definitions = createDefinitions(undefined)
   const balances: Book = new Map()
   const holds = new Map<string, { asset: string; minor: bigint }>()
+  const assets = new Map<string, string>()
   const move = (accountId: string, asset: string, available: bigint, held: bigint) => {
     const book = balances.get(accountId) ?? new Map()
     balances.set(accountId, book)
@@ -151,7 +179,12 @@ export const foldAccounts = async (store: EventStore): Promise<FoldedLedger> => 
     book.set(asset, { available: balance.available + available, held: balance.held + held })
   }
   for await (const stored of iterateAll(store)) {
-    if (definitionOfStream(definitions, stored.stream) !== definitions.account) continue
+    const definition = definitionOfStream(definitions, stored.stream)
+    if (definition === definitions.promotion) {
+      const booked = budgetMoveOf(stored.type, stored.data as Record<string, unknown>, assets)
+      if (booked !== undefined) move(booked.account, booked.asset, booked.minor, 0n)
+    }
+    if (definition !== definitions.account) continue
     const data = stored.data as Record<string, unknown>
     const accountId = String(data['accountId'])
     const asset = String(data['asset'])
@@ -172,6 +205,25 @@ export const foldAccounts = async (store: EventStore): Promise<FoldedLedger> => 
     }
   }
   return { balances, openHolds: new Set(holds.keys()) }
+}
+
+// A promotion's stream books its budget account: the budget at creation (credit), each discount
+// applied (debit) and each share a refund returns (credit). Their asset is the promotion's.
+const budgetMoveOf = (
+  type: string,
+  data: Record<string, unknown>,
+  assets: Map<string, string>,
+): { account: string; asset: string; minor: bigint } | undefined => {
+  const promotionId = String(data['promotionId'])
+  const account = `system:promotion:${promotionId}`
+  if (type === 'PromotionCreated') {
+    assets.set(promotionId, String(data['asset']))
+    return { account, asset: String(data['asset']), minor: minorOf(data['budget']) }
+  }
+  const asset = assets.get(promotionId) ?? ''
+  if (type === 'DiscountApplied') return { account, asset, minor: -minorOf(data['amount']) }
+  if (type === 'DiscountReturned') return { account, asset, minor: minorOf(data['amount']) }
+  return undefined
 }
 
 /** The audit of the store, with the properties' assets. */
