@@ -4,12 +4,24 @@ import tseslint from 'typescript-eslint'
 
 const DRIVERS = ['better-sqlite3', 'pg', '@eventstore/db-client']
 
-const restrictedImports = (patterns, paths = []) => ['error', { patterns, paths: [decimalOnlyInMoney, ...paths] }]
+const restrictedImports = (patterns, paths = []) => [
+  'error',
+  { patterns, paths: [decimalOnlyInMoney, ...paths] },
+]
 
 // A path, not a pattern: a pattern would also match the money module's own './decimal.js'.
-const decimalOnlyInMoney = { name: 'decimal.js', message: 'Import amounts and rounding from domain/src/money.' }
-const noTesting = { group: ['@wallet-ledger/testing', '@wallet-ledger/testing/*'], message: 'testing is never imported by the library.' }
-const noStores = { group: ['@wallet-ledger/store-*'], message: 'core and domain never depend on an adapter.' }
+const decimalOnlyInMoney = {
+  name: 'decimal.js',
+  message: 'Import amounts and rounding from domain/src/money.',
+}
+const noTesting = {
+  group: ['@wallet-ledger/testing', '@wallet-ledger/testing/*'],
+  message: 'testing is never imported by the library.',
+}
+const noStores = {
+  group: ['@wallet-ledger/store-*'],
+  message: 'core and domain never depend on an adapter.',
+}
 const noCli = { group: ['@wallet-ledger/cli'], message: 'nothing depends on the cli.' }
 
 export default tseslint.config(
@@ -18,7 +30,10 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': restrictedImports([]),
     },
   },
@@ -27,20 +42,36 @@ export default tseslint.config(
     files: ['packages/domain/src/**/*.ts'],
     ignores: ['packages/domain/src/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': restrictedImports([
-        { group: ['node:*'], message: 'domain does no I/O.' },
-        { group: ['uuid', ...DRIVERS], message: 'ids and drivers come from core and the adapters.' },
-        { group: ['@wallet-ledger/*'], message: 'domain depends on nothing of ours.' },
-      ], ['fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http', 'https'].map((name) => ({ name, message: 'domain does no I/O.' }))),
+      'no-restricted-imports': restrictedImports(
+        [
+          { group: ['node:*'], message: 'domain does no I/O.' },
+          {
+            group: ['uuid', ...DRIVERS],
+            message: 'ids and drivers come from core and the adapters.',
+          },
+          { group: ['@wallet-ledger/*'], message: 'domain depends on nothing of ours.' },
+        ],
+        ['fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http', 'https'].map((name) => ({
+          name,
+          message: 'domain does no I/O.',
+        })),
+      ),
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'Time arrives in commands as a value.' },
-        { object: 'Math', property: 'random', message: 'Randomness arrives in commands as a value.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Randomness arrives in commands as a value.',
+        },
         { object: 'crypto', property: 'randomUUID', message: 'Ids arrive in commands as values.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time arrives in commands as a value.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Time arrives in commands as a value.',
+        },
       ],
     },
   },
@@ -53,12 +84,25 @@ export default tseslint.config(
     // nor published) may use the test kit.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.spec.ts', 'packages/core/src/**/__fixtures__/**'],
-    rules: { 'no-restricted-imports': restrictedImports([noTesting, noStores, noCli, ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' }))]) },
+    rules: {
+      'no-restricted-imports': restrictedImports([
+        noTesting,
+        noStores,
+        noCli,
+        ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
+      ]),
+    },
   },
   {
     // Adapters depend on core's port only.
     files: ['packages/store-*/src/**/*.ts'],
     ignores: ['packages/store-*/src/**/*.spec.ts'],
-    rules: { 'no-restricted-imports': restrictedImports([noTesting, noCli, { group: ['@wallet-ledger/store-*'], message: 'adapters are independent.' }]) },
+    rules: {
+      'no-restricted-imports': restrictedImports([
+        noTesting,
+        noCli,
+        { group: ['@wallet-ledger/store-*'], message: 'adapters are independent.' },
+      ]),
+    },
   },
 )

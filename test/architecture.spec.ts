@@ -12,35 +12,56 @@ const ruleIdsFor = async (source: string, filePath: string): Promise<string[]> =
 
 describe('the architecture lint', () => {
   it('keeps the domain free of I/O', async () => {
-    const found = await ruleIdsFor("import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n", 'packages/domain/src/probe.ts')
+    const found = await ruleIdsFor(
+      "import { readFileSync } from 'node:fs'\nexport const x = readFileSync\n",
+      'packages/domain/src/probe.ts',
+    )
     expect(found.join('\n')).toMatch(/no-restricted-imports: .*domain does no I\/O/)
   })
 
   it('keeps the domain free of the clock and randomness', async () => {
-    const found = await ruleIdsFor('export const x = [Date.now(), Math.random(), new Date()]\n', 'packages/domain/src/probe.ts')
+    const found = await ruleIdsFor(
+      'export const x = [Date.now(), Math.random(), new Date()]\n',
+      'packages/domain/src/probe.ts',
+    )
     expect(found.filter((line) => line.startsWith('no-restricted-properties'))).toHaveLength(2)
     expect(found.filter((line) => line.startsWith('no-restricted-syntax'))).toHaveLength(1)
   })
 
   it('allows a Date built from a given instant in the domain', async () => {
-    const found = await ruleIdsFor("export const x = new Date('2026-01-01T00:00:00.000Z')\n", 'packages/domain/src/probe.ts')
+    const found = await ruleIdsFor(
+      "export const x = new Date('2026-01-01T00:00:00.000Z')\n",
+      'packages/domain/src/probe.ts',
+    )
     expect(found).toEqual([])
   })
 
   it('keeps uuid and drivers out of the domain', async () => {
-    const found = await ruleIdsFor("import { v7 } from 'uuid'\nimport pg from 'pg'\nexport const x = [v7, pg]\n", 'packages/domain/src/probe.ts')
+    const found = await ruleIdsFor(
+      "import { v7 } from 'uuid'\nimport pg from 'pg'\nexport const x = [v7, pg]\n",
+      'packages/domain/src/probe.ts',
+    )
     expect(found.filter((line) => line.startsWith('no-restricted-imports'))).toHaveLength(2)
   })
 
   it('lets only the money module import decimal.js', async () => {
     const source = "import Decimal from 'decimal.js'\nexport const x = Decimal\n"
-    expect((await ruleIdsFor(source, 'packages/core/src/probe.ts')).join('\n')).toMatch(/decimal\.js/)
-    expect((await ruleIdsFor(source, 'packages/domain/src/payment/probe.ts')).join('\n')).toMatch(/decimal\.js/)
+    expect((await ruleIdsFor(source, 'packages/core/src/probe.ts')).join('\n')).toMatch(
+      /decimal\.js/,
+    )
+    expect((await ruleIdsFor(source, 'packages/domain/src/payment/probe.ts')).join('\n')).toMatch(
+      /decimal\.js/,
+    )
     expect(await ruleIdsFor(source, 'packages/domain/src/money/decimal.ts')).toEqual([])
   })
 
   it('keeps the test kit and adapters out of core', async () => {
-    const source = "import { deciderSpec } from '@wallet-ledger/testing'\nimport Database from 'better-sqlite3'\nexport const x = [deciderSpec, Database]\n"
-    expect((await ruleIdsFor(source, 'packages/core/src/probe.ts')).filter((line) => line.startsWith('no-restricted-imports'))).toHaveLength(2)
+    const source =
+      "import { deciderSpec } from '@wallet-ledger/testing'\nimport Database from 'better-sqlite3'\nexport const x = [deciderSpec, Database]\n"
+    expect(
+      (await ruleIdsFor(source, 'packages/core/src/probe.ts')).filter((line) =>
+        line.startsWith('no-restricted-imports'),
+      ),
+    ).toHaveLength(2)
   })
 })

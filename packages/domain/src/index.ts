@@ -45,10 +45,22 @@ export {
   zero,
 } from './money/money.js'
 export type { RatedAmount } from './money/rounding.js'
-export { applyRate, isPercent, isRate, percentOfMinor, splitByLargestRemainder, targetFractionToSourceMinor } from './money/rounding.js'
+export {
+  applyRate,
+  isPercent,
+  isRate,
+  percentOfMinor,
+  splitByLargestRemainder,
+  targetFractionToSourceMinor,
+} from './money/rounding.js'
 export type { RoundingRule } from './money/decimal.js'
 export type { Asset, AssetRegistry } from './asset/asset.js'
-export { BUILT_IN_ASSETS, builtInAssetRegistry, createAssetRegistry, findAsset } from './asset/asset.js'
+export {
+  BUILT_IN_ASSETS,
+  builtInAssetRegistry,
+  createAssetRegistry,
+  findAsset,
+} from './asset/asset.js'
 
 // ---------------------------------------------------------------- journal and accounts
 export type { Posting } from './journal/journal.js'
@@ -76,8 +88,18 @@ export {
 } from './journal/systemAccounts.js'
 
 // ---------------------------------------------------------------- security
-export type { LimitFacts, RequiredCheck, SecurityFacts, SenderFacts } from './security/authorization.js'
-export { Authorization, checkAuthorization, checkLimits, requiredCheck } from './security/authorization.js'
+export type {
+  LimitFacts,
+  RequiredCheck,
+  SecurityFacts,
+  SenderFacts,
+} from './security/authorization.js'
+export {
+  Authorization,
+  checkAuthorization,
+  checkLimits,
+  requiredCheck,
+} from './security/authorization.js'
 
 // ---------------------------------------------------------------- business calendar
 export type { BusinessCalendarInput, Submission, Weekday } from './calendar/index.js'
@@ -475,7 +497,13 @@ export {
 } from './conversion/index.js'
 
 // ---------------------------------------------------------------- deposit and adjustment
-export type { DepositError, DepositErrorCode, DepositState, FundsDeposited, RecordDeposit } from './deposit/index.js'
+export type {
+  DepositError,
+  DepositErrorCode,
+  DepositState,
+  FundsDeposited,
+  RecordDeposit,
+} from './deposit/index.js'
 export {
   DepositCommand,
   DepositEvent,
@@ -491,7 +519,13 @@ export {
   evolveDeposit,
   initialDepositState,
 } from './deposit/index.js'
-export type { AdjustmentError, AdjustmentErrorCode, AdjustmentPosted, AdjustmentState, PostAdjustment } from './adjustment/index.js'
+export type {
+  AdjustmentError,
+  AdjustmentErrorCode,
+  AdjustmentPosted,
+  AdjustmentState,
+  PostAdjustment,
+} from './adjustment/index.js'
 export {
   AdjustmentCommand,
   AdjustmentEvent,
@@ -506,7 +540,12 @@ export {
 } from './adjustment/index.js'
 
 // ---------------------------------------------------------------- projections
-export type { LedgerEvent, Projection, ProjectionEvent, ProjectionInput } from './projections/index.js'
+export type {
+  LedgerEvent,
+  Projection,
+  ProjectionEvent,
+  ProjectionInput,
+} from './projections/index.js'
 export { foldProjection, ledgerEventOf } from './projections/index.js'
 export type {
   Booking,

@@ -6,7 +6,10 @@ import type { RawEvent } from './codecs/event.js'
 export type Upcaster = (data: unknown) => unknown
 
 /** The upcasters of one event type: `steps[n]` upgrades version n to n + 1. */
-export type UpcastChain = { readonly currentVersion: number; readonly steps: Readonly<Record<number, Upcaster>> }
+export type UpcastChain = {
+  readonly currentVersion: number
+  readonly steps: Readonly<Record<number, Upcaster>>
+}
 
 /** Upcast chains by event type; a type absent here has only version 1. */
 export type UpcastRegistry = Readonly<Record<string, UpcastChain>>
@@ -18,8 +21,14 @@ export type UpcastRegistry = Readonly<Record<string, UpcastChain>>
 export const upcastEvent = (registry: UpcastRegistry, event: RawEvent): RawEvent => {
   const chain = registry[event.type]
   const currentVersion = chain?.currentVersion ?? 1
-  assert(Number.isInteger(event.schemaVersion) && event.schemaVersion >= 1, `${event.type}: bad schemaVersion`)
-  assert(event.schemaVersion <= currentVersion, `${event.type}: version ${event.schemaVersion} is newer than ${currentVersion}`)
+  assert(
+    Number.isInteger(event.schemaVersion) && event.schemaVersion >= 1,
+    `${event.type}: bad schemaVersion`,
+  )
+  assert(
+    event.schemaVersion <= currentVersion,
+    `${event.type}: version ${event.schemaVersion} is newer than ${currentVersion}`,
+  )
   let data = event.data
   for (let version = event.schemaVersion; version < currentVersion; version += 1) {
     const step = chain?.steps[version]

@@ -15,7 +15,9 @@ export type DeciderThen<Event> = {
 
 /** A given/when/then builder over one decider. */
 export type DeciderSpec<Command, Event> = {
-  readonly given: (events: readonly Event[]) => { readonly when: (command: Command) => DeciderThen<Event> }
+  readonly given: (events: readonly Event[]) => {
+    readonly when: (command: Command) => DeciderThen<Event>
+  }
 }
 
 /**
@@ -33,7 +35,9 @@ export const deciderSpec = <State, Command, Event, Error extends { code: string;
       const decision = decider.decide(command, state)
       const accepted = (): readonly Event[] => {
         if (decision._tag === 'Left') {
-          expect.fail(`expected the command to be accepted, got ${decision.left.code}: ${decision.left.message}`)
+          expect.fail(
+            `expected the command to be accepted, got ${decision.left.code}: ${decision.left.message}`,
+          )
         }
         decision.right.reduce(decider.evolve, state)
         return decision.right

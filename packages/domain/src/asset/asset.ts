@@ -26,14 +26,26 @@ export const BUILT_IN_ASSETS: readonly Asset[] = [
 
 const validateAsset = (asset: Asset, index: number): DomainError | undefined => {
   if (typeof asset.code !== 'string' || !ASSET_CODE_PATTERN.test(asset.code)) {
-    return domainError('invalid_input', `assets.${index}.code: expected 2-${ASSET_CODE_LENGTH_MAX} upper-case letters or digits`, {
-      path: `assets.${index}.code`,
-    })
+    return domainError(
+      'invalid_input',
+      `assets.${index}.code: expected 2-${ASSET_CODE_LENGTH_MAX} upper-case letters or digits`,
+      {
+        path: `assets.${index}.code`,
+      },
+    )
   }
-  if (!Number.isInteger(asset.scale) || asset.scale < ASSET_SCALE_MIN || asset.scale > ASSET_SCALE_MAX) {
-    return domainError('invalid_input', `assets.${index}.scale: expected an integer from ${ASSET_SCALE_MIN} to ${ASSET_SCALE_MAX}`, {
-      path: `assets.${index}.scale`,
-    })
+  if (
+    !Number.isInteger(asset.scale) ||
+    asset.scale < ASSET_SCALE_MIN ||
+    asset.scale > ASSET_SCALE_MAX
+  ) {
+    return domainError(
+      'invalid_input',
+      `assets.${index}.scale: expected an integer from ${ASSET_SCALE_MIN} to ${ASSET_SCALE_MAX}`,
+      {
+        path: `assets.${index}.scale`,
+      },
+    )
   }
   return undefined
 }
@@ -42,7 +54,9 @@ const validateAsset = (asset: Asset, index: number): DomainError | undefined => 
  * The built-in assets plus `extra`. Registering a built-in code again with the same scale is
  * allowed; with another scale it is `asset_already_registered`.
  */
-export const createAssetRegistry = (extra: readonly Asset[] = []): Either<DomainError, AssetRegistry> => {
+export const createAssetRegistry = (
+  extra: readonly Asset[] = [],
+): Either<DomainError, AssetRegistry> => {
   const registry = new Map<string, Asset>(BUILT_IN_ASSETS.map((asset) => [asset.code, asset]))
   for (const [index, asset] of extra.entries()) {
     const invalid = validateAsset(asset, index)
@@ -50,9 +64,13 @@ export const createAssetRegistry = (extra: readonly Asset[] = []): Either<Domain
     const existing = registry.get(asset.code)
     if (existing !== undefined && existing.scale !== asset.scale) {
       return left(
-        domainError('asset_already_registered', `assets.${index}: ${asset.code} is registered with scale ${existing.scale}`, {
-          path: `assets.${index}.scale`,
-        }),
+        domainError(
+          'asset_already_registered',
+          `assets.${index}: ${asset.code} is registered with scale ${existing.scale}`,
+          {
+            path: `assets.${index}.scale`,
+          },
+        ),
       )
     }
     registry.set(asset.code, { code: asset.code, scale: asset.scale })
@@ -75,6 +93,10 @@ export const findAsset = (
 ): Either<DomainError<'unknown_asset'>, Asset> => {
   const asset = registry.get(code)
   return asset === undefined
-    ? left(domainError('unknown_asset', `${field}: unknown asset "${String(code).slice(0, 40)}"`, { path: field }))
+    ? left(
+        domainError('unknown_asset', `${field}: unknown asset "${String(code).slice(0, 40)}"`, {
+          path: field,
+        }),
+      )
     : right(asset)
 }

@@ -27,7 +27,8 @@ export interface DecimalStringBrand {
 /** An unsigned plain decimal string ("12.30"); the scale check against the asset runs after. */
 export const DecimalString = t.brand(
   t.string,
-  (s): s is t.Branded<string, DecimalStringBrand> => s.length <= AMOUNT_CHARS_MAX && UNSIGNED_DECIMAL.test(s),
+  (s): s is t.Branded<string, DecimalStringBrand> =>
+    s.length <= AMOUNT_CHARS_MAX && UNSIGNED_DECIMAL.test(s),
   'DecimalString',
 )
 export type DecimalString = t.TypeOf<typeof DecimalString>
@@ -49,7 +50,8 @@ export interface IsoInstantBrand {
 /** An ISO-8601 UTC instant ("2026-11-26T07:30:00.000Z"). */
 export const IsoInstant = t.brand(
   t.string,
-  (s): s is t.Branded<string, IsoInstantBrand> => ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
+  (s): s is t.Branded<string, IsoInstantBrand> =>
+    ISO_INSTANT.test(s) && !Number.isNaN(Date.parse(s)),
   'IsoInstant',
 )
 export type IsoInstant = t.TypeOf<typeof IsoInstant>
@@ -120,7 +122,8 @@ export interface RateBrand {
 /** A positive rate as a decimal string with at most `RATE_DIGITS_MAX` significant digits. */
 export const Rate = t.brand(
   t.string,
-  (s): s is t.Branded<string, RateBrand> => s.length <= RATE_DIGITS_MAX * 2 && isRate(s, RATE_DIGITS_MAX),
+  (s): s is t.Branded<string, RateBrand> =>
+    s.length <= RATE_DIGITS_MAX * 2 && isRate(s, RATE_DIGITS_MAX),
   'Rate',
 )
 export type Rate = t.TypeOf<typeof Rate>
@@ -130,12 +133,17 @@ export const boundedString = (max: number, name = `String(1..${max})`) =>
   new t.Type<string, string, unknown>(
     name,
     (u): u is string => typeof u === 'string' && u.length >= 1 && u.length <= max,
-    (u, c) => (typeof u === 'string' && u.length >= 1 && u.length <= max ? t.success(u) : t.failure(u, c)),
+    (u, c) =>
+      typeof u === 'string' && u.length >= 1 && u.length <= max ? t.success(u) : t.failure(u, c),
     t.identity,
   )
 
 /** A bounded map of short strings to strings, carried on any command. */
-export const Metadata = new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
+export const Metadata = new t.Type<
+  Readonly<Record<string, string>>,
+  Readonly<Record<string, string>>,
+  unknown
+>(
   `Metadata(at most ${METADATA_ENTRIES_MAX} entries)`,
   (u): u is Record<string, string> => isMetadata(u),
   (u, c) => (isMetadata(u) ? t.success(u) : t.failure(u, c)),

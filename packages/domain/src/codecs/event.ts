@@ -13,8 +13,14 @@ export const eventCodec = <Type extends string, Version extends number, Data ext
   )
 
 /** Builds the codec of one command. Commands carry no version: they are never stored raw. */
-export const commandCodec = <Type extends string, Props extends t.Props>(type: Type, props: Props) =>
-  t.type({ type: t.literal(type), ...props }, type)
+export const commandCodec = <Type extends string, Props extends t.Props>(
+  type: Type,
+  props: Props,
+) => t.type({ type: t.literal(type), ...props }, type)
 
 /** The shape every stored event has before its codec is known. */
-export type RawEvent = { readonly type: string; readonly schemaVersion: number; readonly data: unknown }
+export type RawEvent = {
+  readonly type: string
+  readonly schemaVersion: number
+  readonly data: unknown
+}

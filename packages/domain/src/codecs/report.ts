@@ -6,11 +6,15 @@ import { domainError } from '../errors.js'
 import type { DomainError } from '../errors.js'
 
 /** One offending field: where it is, what was expected, and a sentence for a person. */
-export type FieldProblem = { readonly path: string; readonly expected: string; readonly message: string }
+export type FieldProblem = {
+  readonly path: string
+  readonly expected: string
+  readonly message: string
+}
 
 const describeValue = (value: unknown): string => {
   if (value === undefined) return 'nothing'
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value)
+  const text = typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value))
   return text.length > 60 ? `${text.slice(0, 60)}…` : text
 }
 
@@ -21,13 +25,19 @@ export const fieldProblems = (errors: t.Errors): FieldProblem[] => {
   for (const error of errors) {
     // Skip the root (key '') and the numeric keys io-ts adds inside unions and intersections.
     const keys = error.context
-      .filter((entry, index) => index > 0 && entry.key !== '' && !isCombinatorIndex(error.context, index))
+      .filter(
+        (entry, index) => index > 0 && entry.key !== '' && !isCombinatorIndex(error.context, index),
+      )
       .map((entry) => entry.key)
     const path = keys.join('.') || '(root)'
     if (seen.has(path)) continue
     seen.add(path)
     const expected = error.context[error.context.length - 1]?.type.name ?? 'unknown'
-    problems.push({ path, expected, message: `${path}: expected ${expected}, got ${describeValue(error.value)}` })
+    problems.push({
+      path,
+      expected,
+      message: `${path}: expected ${expected}, got ${describeValue(error.value)}`,
+    })
   }
   return problems
 }
@@ -38,7 +48,10 @@ const isCombinatorIndex = (context: t.Context, index: number): boolean => {
 }
 
 /** Decodes caller input; a failure is `invalid_input` naming every offending field. */
-export const decodeInput = <A, O>(codec: t.Type<A, O, unknown>, input: unknown): Either<DomainError<'invalid_input'>, A> => {
+export const decodeInput = <A, O>(
+  codec: t.Type<A, O, unknown>,
+  input: unknown,
+): Either<DomainError<'invalid_input'>, A> => {
   const decoded = codec.decode(input)
   if (decoded._tag === 'Right') return right(decoded.right)
   const problems = fieldProblems(decoded.left)

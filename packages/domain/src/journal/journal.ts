@@ -13,15 +13,25 @@ export const Direction = t.keyof({ debit: null, credit: null }, 'Direction')
 export type Direction = t.TypeOf<typeof Direction>
 
 /** One leg: an account, an asset, a positive canonical amount and a direction. */
-export const JournalLeg = t.type({ account: AccountId, asset: AssetCode, amount: DecimalString, direction: Direction }, 'JournalLeg')
+export const JournalLeg = t.type(
+  { account: AccountId, asset: AssetCode, amount: DecimalString, direction: Direction },
+  'JournalLeg',
+)
 export type JournalLeg = t.TypeOf<typeof JournalLeg>
 
 /** A journal entry as recorded in the event of the workflow that moved the money. */
-export const JournalEntry = t.type({ entryId: t.string, legs: t.readonlyArray(JournalLeg) }, 'JournalEntry')
+export const JournalEntry = t.type(
+  { entryId: t.string, legs: t.readonlyArray(JournalLeg) },
+  'JournalEntry',
+)
 export type JournalEntry = t.TypeOf<typeof JournalEntry>
 
 /** A leg as the code that builds an entry describes it. */
-export type Posting = { readonly account: string; readonly amount: Money; readonly direction: Direction }
+export type Posting = {
+  readonly account: string
+  readonly amount: Money
+  readonly direction: Direction
+}
 
 /** Where an account event points in the journal: the entry and the index of its leg. */
 export const LegRef = t.type({ entryId: t.string, leg: t.number }, 'LegRef')
@@ -36,7 +46,10 @@ export type LegRef = t.TypeOf<typeof LegRef>
 export const buildJournalEntry = (entryId: string, postings: readonly Posting[]): JournalEntry => {
   const moving = postings.filter((posting) => posting.amount.minor > 0n)
   assert(moving.length >= 2, `journal entry ${entryId}: needs at least two legs`)
-  assert(moving.length <= JOURNAL_LEGS_MAX, `journal entry ${entryId}: more than ${JOURNAL_LEGS_MAX} legs`)
+  assert(
+    moving.length <= JOURNAL_LEGS_MAX,
+    `journal entry ${entryId}: more than ${JOURNAL_LEGS_MAX} legs`,
+  )
   const legs = moving.map((posting) => ({
     account: posting.account as AccountId,
     asset: posting.amount.asset as AssetCode,
@@ -59,7 +72,8 @@ export const signedLegMinor = (leg: JournalLeg): bigint => {
 /** Sum of the legs per asset; a balanced entry maps every asset to 0n. */
 export const journalTotals = (entry: JournalEntry): Map<string, bigint> => {
   const totals = new Map<string, bigint>()
-  for (const leg of entry.legs) totals.set(leg.asset, (totals.get(leg.asset) ?? 0n) + signedLegMinor(leg))
+  for (const leg of entry.legs)
+    totals.set(leg.asset, (totals.get(leg.asset) ?? 0n) + signedLegMinor(leg))
   return totals
 }
 
@@ -74,10 +88,16 @@ export const assertBalanced = (entry: JournalEntry): void => {
     assert(total === 0n, `journal entry ${entry.entryId}: ${asset} legs sum to ${total}, not 0`)
   }
   for (const leg of entry.legs) {
-    assert(moneyFromCanonical(leg.asset, leg.amount).minor > 0n, `journal entry ${entry.entryId}: zero leg`)
+    assert(
+      moneyFromCanonical(leg.asset, leg.amount).minor > 0n,
+      `journal entry ${entry.entryId}: zero leg`,
+    )
   }
 }
 
 /** The legs that touch one account, with their index, so account events can cite them. */
-export const legsOf = (entry: JournalEntry, account: string): { leg: JournalLeg; index: number }[] =>
+export const legsOf = (
+  entry: JournalEntry,
+  account: string,
+): { leg: JournalLeg; index: number }[] =>
   entry.legs.flatMap((leg, index) => (leg.account === account ? [{ leg, index }] : []))

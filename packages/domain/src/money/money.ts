@@ -17,10 +17,7 @@ export type AssetScale = { readonly code: string; readonly scale: number }
 
 /** Errors an amount can be rejected with. */
 export type AmountErrorCode =
-  | 'invalid_input'
-  | 'amount_precision_exceeded'
-  | 'amount_not_positive'
-  | 'amount_too_large'
+  'invalid_input' | 'amount_precision_exceeded' | 'amount_not_positive' | 'amount_too_large'
 
 // A plain unsigned decimal: no sign, no exponent, no leading zeros, at least one digit each side.
 const UNSIGNED_DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/
@@ -40,14 +37,22 @@ export const parseAmount = (
   field = 'amount',
 ): Either<DomainError<AmountErrorCode>, Money> => {
   if (typeof text !== 'string') {
-    return left(domainError('invalid_input', `${field}: expected a decimal string such as "12.30"`, { path: field }))
+    return left(
+      domainError('invalid_input', `${field}: expected a decimal string such as "12.30"`, {
+        path: field,
+      }),
+    )
   }
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
   if (text.length > AMOUNT_CHARS_MAX || !UNSIGNED_DECIMAL.test(text)) {
     return left(
-      domainError('invalid_input', `${field}: expected an unsigned decimal string such as "12.30", got "${shown}"`, {
-        path: field,
-      }),
+      domainError(
+        'invalid_input',
+        `${field}: expected an unsigned decimal string such as "12.30", got "${shown}"`,
+        {
+          path: field,
+        },
+      ),
     )
   }
   const [integerPart = '', fractionPart = ''] = text.split('.')
@@ -62,9 +67,13 @@ export const parseAmount = (
   }
   if (integerPart.length > AMOUNT_INTEGER_DIGITS_MAX) {
     return left(
-      domainError('amount_too_large', `${field}: at most ${AMOUNT_INTEGER_DIGITS_MAX} integer digits, got "${shown}"`, {
-        path: field,
-      }),
+      domainError(
+        'amount_too_large',
+        `${field}: at most ${AMOUNT_INTEGER_DIGITS_MAX} integer digits, got "${shown}"`,
+        {
+          path: field,
+        },
+      ),
     )
   }
   const minor = BigInt(integerPart + fractionPart.padEnd(asset.scale, '0'))
@@ -79,7 +88,9 @@ export const parsePositiveAmount = (
 ): Either<DomainError<AmountErrorCode>, Money> => {
   const parsed = parseAmount(text, asset, field)
   if (parsed._tag === 'Right' && parsed.right.minor === 0n) {
-    return left(domainError('amount_not_positive', `${field}: must be greater than zero`, { path: field }))
+    return left(
+      domainError('amount_not_positive', `${field}: must be greater than zero`, { path: field }),
+    )
   }
   return parsed
 }

@@ -52,7 +52,8 @@ export const applyRate = (
     .div(powerOfTen(sourceScale).toString())
   const rounded = exactTargetMinor.toDecimalPlaces(0, ROUNDING[rule])
   const remainder = exactTargetMinor.minus(rounded)
-  if (rule === 'down') assert(remainder.gte(0) && remainder.lt(1), 'applyRate: remainder out of range')
+  if (rule === 'down')
+    assert(remainder.gte(0) && remainder.lt(1), 'applyRate: remainder out of range')
   return { minor: BigInt(rounded.toFixed(0)), remainder: remainder.toFixed() }
 }
 
@@ -82,19 +83,30 @@ export const targetFractionToSourceMinor = (
 export const splitByLargestRemainder = (total: bigint, weights: readonly bigint[]): bigint[] => {
   assert(total >= 0n, 'splitByLargestRemainder: negative total')
   assert(weights.length > 0, 'splitByLargestRemainder: no weights')
-  assert(weights.every((w) => w >= 0n), 'splitByLargestRemainder: negative weight')
+  assert(
+    weights.every((w) => w >= 0n),
+    'splitByLargestRemainder: negative weight',
+  )
   const weightSum = weights.reduce((sum, w) => sum + w, 0n)
   assert(weightSum > 0n, 'splitByLargestRemainder: weights sum to zero')
   const parts = weights.map((w) => (total * w) / weightSum)
   const remainders = weights.map((w, index) => ({ index, remainder: (total * w) % weightSum }))
   let leftover = total - parts.reduce((sum, p) => sum + p, 0n)
-  assert(leftover >= 0n && leftover < BigInt(weights.length), 'splitByLargestRemainder: leftover out of range')
-  remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+  assert(
+    leftover >= 0n && leftover < BigInt(weights.length),
+    'splitByLargestRemainder: leftover out of range',
+  )
+  remainders.sort((a, b) =>
+    a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1,
+  )
   for (const { index } of remainders) {
     if (leftover === 0n) break
     parts[index] = (parts[index] ?? 0n) + 1n
     leftover -= 1n
   }
-  assert(parts.reduce((sum, p) => sum + p, 0n) === total, 'splitByLargestRemainder: parts do not sum')
+  assert(
+    parts.reduce((sum, p) => sum + p, 0n) === total,
+    'splitByLargestRemainder: parts do not sum',
+  )
   return parts
 }

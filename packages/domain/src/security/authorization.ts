@@ -50,7 +50,11 @@ export type RequiredCheck = 'none' | 'payment_password' | 'two_factor'
  * with only a payment password set, `payment_password` (which `two_factor` also satisfies);
  * otherwise none.
  */
-export const requiredCheck = (security: SecurityFacts, limits: LimitFacts, amountMinor: bigint): RequiredCheck => {
+export const requiredCheck = (
+  security: SecurityFacts,
+  limits: LimitFacts,
+  amountMinor: bigint,
+): RequiredCheck => {
   if (limits.stepUpAbove !== undefined && amountMinor > limits.stepUpAbove) return 'two_factor'
   if (security.hasTwoFactor) return 'two_factor'
   if (security.hasPaymentPassword) return 'payment_password'
@@ -68,13 +72,21 @@ export const checkAuthorization = (
 ): Either<DomainError<'security_check_failed'>, RequiredCheck> => {
   const required = requiredCheck(sender.security, sender.limits, amountMinor)
   if (authorization !== undefined && !authorization.verified) {
-    return left(domainError('security_check_failed', `the ${authorization.method} check was not passed`, { required }))
+    return left(
+      domainError('security_check_failed', `the ${authorization.method} check was not passed`, {
+        required,
+      }),
+    )
   }
   if (required === 'none') return right(required)
   const method = authorization?.method
-  const satisfied = method === 'two_factor' || (required === 'payment_password' && method === 'payment_password')
+  const satisfied =
+    method === 'two_factor' || (required === 'payment_password' && method === 'payment_password')
   if (satisfied) return right(required)
-  const needed = required === 'two_factor' ? 'two-factor verification' : 'the payment password or two-factor verification'
+  const needed =
+    required === 'two_factor'
+      ? 'two-factor verification'
+      : 'the payment password or two-factor verification'
   return left(domainError('security_check_failed', `this payment needs ${needed}`, { required }))
 }
 
@@ -85,10 +97,16 @@ export const checkLimits = (
 ): Either<DomainError<'limit_exceeded'>, void> => {
   const { perPaymentMax, perDayMax } = sender.limits
   if (perPaymentMax !== undefined && amountMinor > perPaymentMax) {
-    return left(domainError('limit_exceeded', 'the amount is above the per-payment limit', { limit: 'per_payment' }))
+    return left(
+      domainError('limit_exceeded', 'the amount is above the per-payment limit', {
+        limit: 'per_payment',
+      }),
+    )
   }
   if (perDayMax !== undefined && sender.spentToday + amountMinor > perDayMax) {
-    return left(domainError('limit_exceeded', "the amount would go over today's limit", { limit: 'per_day' }))
+    return left(
+      domainError('limit_exceeded', "the amount would go over today's limit", { limit: 'per_day' }),
+    )
   }
   return right(undefined)
 }
