@@ -13,7 +13,7 @@ import type {
   StoredEvent,
   StreamWrite,
 } from '@wallet-ledger/core'
-import { perSecond } from './p2pBenchmark.js'
+import { cpuMsSince, perSecond } from './p2pBenchmark.js'
 
 // ---------------------------------------------------------------- types
 
@@ -22,6 +22,8 @@ export type BaselineResult = {
   readonly operations: number
   readonly durationMs: number
   readonly perSecond: number
+  /** Process CPU time (user + system) of the timed part, where measured. */
+  readonly cpuMs?: number
 }
 
 /** One commit as the engine made it: its writes, each with the revision it expected. */
@@ -48,6 +50,7 @@ export const createRawStoreReplay = (): RawStoreReplay => {
   const target = createMemoryEventStore({ clock: () => new Date((nowMs += 1)) })
   let commits = 0
   let durationMs = 0
+  let cpuMs = 0
   return {
     catchUp: async (source, fromPosition) => {
       for (const commit of await recordCommits(source, fromPosition)) {
@@ -56,9 +59,11 @@ export const createRawStoreReplay = (): RawStoreReplay => {
     },
     replay: async (source, fromPosition) => {
       const recorded = await recordCommits(source, fromPosition)
+      const cpuStarted = process.cpuUsage()
       const started = performance.now()
       for (const commit of recorded) await appendCommit(target, commit)
       durationMs += performance.now() - started
+      cpuMs += cpuMsSince(cpuStarted)
       commits += recorded.length
     },
     result: async (source) => {
@@ -68,7 +73,7 @@ export const createRawStoreReplay = (): RawStoreReplay => {
           `replay wrote ${actual.nextPosition} events, the engine ${expected.nextPosition}`,
         )
       }
-      return { operations: commits, durationMs, perSecond: perSecond(commits, durationMs) }
+      return { operations: commits, durationMs, perSecond: perSecond(commits, durationMs), cpuMs }
     },
     close: () => target.close(),
   }

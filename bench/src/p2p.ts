@@ -81,13 +81,17 @@ type Report = { readonly engine: EngineFigures; readonly baselines?: Baselines }
 const rate = (value: number): string => Math.round(value).toLocaleString('en-US')
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
 const share = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(1)}%`
+const microseconds = (ms: number, operations: number): string =>
+  `${((ms * 1000) / operations).toFixed(1)} µs`
 
 const baselineLines = (engine: EngineFigures, { rawStore, sha256, uuidV7 }: Baselines) => [
   `baseline  raw store commits     ${rate(rawStore.perSecond)} commits/s` +
-    ` (the same ${rawStore.operations} commits replayed, interleaved)`,
+    ` (the same ${rawStore.operations} commits replayed, interleaved;` +
+    ` CPU ${microseconds(rawStore.cpuMs ?? 0, rawStore.operations)} per commit)`,
   `baseline  sha-256 of 3 events   ${rate(sha256.perSecond)} /s`,
   `baseline  3 x uuid v7           ${rate(uuidV7.perSecond)} /s`,
-  `engine transfers/s = ${share(engine.transfersPerSecond, rawStore.perSecond)} of raw store commits/s`,
+  `engine transfers/s = ${share(engine.transfersPerSecond, rawStore.perSecond)} of raw store commits/s` +
+    ` (by CPU time: ${share((rawStore.cpuMs ?? 0) / rawStore.operations, engine.transferCpuMs / engine.transfers)})`,
 ]
 
 const printTable = ({ engine, baselines }: Report): void => {
@@ -97,7 +101,8 @@ const printTable = ({ engine, baselines }: Report): void => {
     `setup     open + deposit        ${engine.accounts} accounts in ${seconds(engine.setupMs)}`,
     `engine    pay (p2p)             ${rate(engine.transfersPerSecond)} transfers/s` +
       ` (${engine.transfers} in ${seconds(engine.transferMs)},` +
-      ` ${engine.eventsPerTransfer.toFixed(2)} events each)`,
+      ` ${engine.eventsPerTransfer.toFixed(2)} events each;` +
+      ` CPU ${microseconds(engine.transferCpuMs, engine.transfers)} per transfer)`,
     ...(baselines === undefined ? [] : baselineLines(engine, baselines)),
     `checks    ${engine.completed} completed, refused ${JSON.stringify(engine.refused)};` +
       ` balances sum ${formatBenchAmount(engine.balancesMinor)}` +
@@ -116,7 +121,13 @@ const printJson = ({ engine, baselines }: Report): void => {
   }
   const ratio =
     baselines === undefined ? undefined : engine.transfersPerSecond / baselines.rawStore.perSecond
-  console.log(JSON.stringify({ engine: plain, ...baselines, ratio }, null, 2))
+  const cpuRatio =
+    baselines?.rawStore.cpuMs === undefined
+      ? undefined
+      : baselines.rawStore.cpuMs /
+        baselines.rawStore.operations /
+        (engine.transferCpuMs / engine.transfers)
+  console.log(JSON.stringify({ engine: plain, ...baselines, ratio, cpuRatio }, null, 2))
 }
 
 // ---------------------------------------------------------------- main

@@ -28,6 +28,12 @@ export type P2pResult = {
   readonly refused: Readonly<Record<string, number>>
   readonly setupMs: number
   readonly transferMs: number
+  /**
+   * Process CPU time (user + system, every thread: the GC's helpers included) spent in the timed
+   * transfers. Unlike wall time it does not count the time the scheduler gave other processes, so
+   * it moves less with the machine's load.
+   */
+  readonly transferCpuMs: number
   readonly transfersPerSecond: number
   /** Events the store holds for the transfer phase, per transfer (the design caps it at 3). */
   readonly eventsPerTransfer: number
@@ -85,7 +91,12 @@ export const runP2pBenchmark = async (
     const setupMs = performance.now() - setupStarted
     await hooks.afterSetup?.(store, 0n)
     const transferFromPosition = (await store.readHead()).nextPosition
-    const { completed, refused, transferMs } = await sendTransfers(ledger, store, options, hooks)
+    const { completed, refused, transferMs, transferCpuMs } = await sendTransfers(
+      ledger,
+      store,
+      options,
+      hooks,
+    )
     const transferEvents = (await store.readHead()).nextPosition - transferFromPosition
     const { balancesMinor, heldMinor } = await sumBalances(ledger, options.accounts)
     return {
@@ -96,6 +107,7 @@ export const runP2pBenchmark = async (
       refused,
       setupMs,
       transferMs,
+      transferCpuMs,
       transfersPerSecond: perSecond(options.transfers, transferMs),
       eventsPerTransfer: options.transfers === 0 ? 0 : Number(transferEvents) / options.transfers,
       depositedMinor,
@@ -109,6 +121,12 @@ export const runP2pBenchmark = async (
     await ledger.close()
     throw error
   }
+}
+
+/** Process CPU time (user + system) in milliseconds since `since`, a `process.cpuUsage()`. */
+export const cpuMsSince = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
 }
 
 /** Operations per second over a duration in milliseconds. */
@@ -154,23 +172,32 @@ const sendTransfers = async (
   store: MemoryEventStore,
   options: WorkloadOptions,
   hooks: P2pHooks,
-): Promise<{ completed: number; refused: Record<string, number>; transferMs: number }> => {
+): Promise<{
+  completed: number
+  refused: Record<string, number>
+  transferMs: number
+  transferCpuMs: number
+}> => {
   const tally = { completed: 0, refused: {} as Record<string, number> }
   let transferMs = 0
+  let transferCpuMs = 0
   let index = 0
   let started = performance.now()
+  let cpuStarted = process.cpuUsage()
   let chunkFrom = (await store.readHead()).nextPosition
   for (const transfer of transfersOf(options)) {
     countOutcome(tally, await ledger.pay(payInput(transfer, options.seed, index)))
     index += 1
     if (index % TRANSFERS_PER_CHUNK === 0 || index === options.transfers) {
       transferMs += performance.now() - started
+      transferCpuMs += cpuMsSince(cpuStarted)
       await hooks.afterChunk?.(store, chunkFrom)
       chunkFrom = (await store.readHead()).nextPosition
+      cpuStarted = process.cpuUsage()
       started = performance.now()
     }
   }
-  return { ...tally, transferMs }
+  return { ...tally, transferMs, transferCpuMs }
 }
 
 const payInput = (transfer: Transfer, seed: number, index: number) => ({
