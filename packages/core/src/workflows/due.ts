@@ -32,18 +32,24 @@ const runCounting = async <T>(
   return wrote
 }
 
-const expire = (context: LedgerContext, item: DueItem, at: string): Promise<boolean> =>
-  item.kind === 'payment_expiry'
-    ? runCounting(context, () =>
-        planPaymentCommand(context, item.id, () =>
+// Everything one expiry records happens at `now`: the workflow's event and the account writes that
+// follow it (the planners read their instant from the context's clock). A hold released at the
+// clock's instant while the expiry says `now` would show released, as of an instant in between,
+// before the expiry that released it.
+const expire = (context: LedgerContext, item: DueItem, now: string): Promise<boolean> => {
+  const atNow: LedgerContext = { ...context, clock: () => new Date(now) }
+  return item.kind === 'payment_expiry'
+    ? runCounting(atNow, () =>
+        planPaymentCommand(atNow, item.id, (_state, at) =>
           right({ type: 'ExpirePayment', paymentId: item.id, at } as PaymentCommand),
         ),
       )
-    : runCounting(context, () =>
-        planDisputeCommand(context, item.id, () =>
+    : runCounting(atNow, () =>
+        planDisputeCommand(atNow, item.id, (_state, at) =>
           right({ type: 'ExpireDisputeResponse', disputeId: item.id, at } as DisputeCommand),
         ),
       )
+}
 
 /**
  * Expires every item due at `now` (default: the ledger's clock). Throws an `Error` with code
