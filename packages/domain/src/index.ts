@@ -11,6 +11,20 @@ export type { RawEvent } from './codecs/event.js'
 export { commandCodec, eventCodec } from './codecs/event.js'
 export type { FieldProblem } from './codecs/report.js'
 export { decodeInput, fieldProblems } from './codecs/report.js'
+// The brands behind the branded codecs: exported so declarations that mention them can name them.
+export type {
+  AccountIdBrand,
+  AssetCodeBrand,
+  CallerIdBrand,
+  DecimalStringBrand,
+  IsoInstantBrand,
+  LocalDateBrand,
+  PercentBrand,
+  RateBrand,
+  Sha256HexBrand,
+} from './codecs/common.js'
+export type { LocalTimeBrand } from './calendar/localDate.js'
+export type { RemainderFractionBrand } from './conversion/codecs.js'
 export {
   AccountId,
   AssetAmount,
@@ -641,3 +655,25 @@ export {
   directoryPage,
   initialAccountDirectoryState,
 } from './projections/index.js'
+
+// ---------------------------------------------------------------- claim (idempotency keys)
+export type {
+  ClaimError,
+  ClaimErrorCode,
+  ClaimIdempotencyKey,
+  ClaimState,
+  IdempotencyKeyClaimed,
+} from './claim/index.js'
+export {
+  ClaimCommand,
+  ClaimEvent,
+  ClaimIdempotencyKeyCommand,
+  ClaimKind,
+  IdempotencyKeyClaimedV1,
+  claimDecider,
+  claimStream,
+  claimUpcasters,
+  decideClaim,
+  evolveClaim,
+  initialClaimState,
+} from './claim/index.js'

@@ -9,7 +9,7 @@ import { adjustmentDecider } from './decide.js'
 
 const spec = deciderSpec(adjustmentDecider)
 
-const postAdjustment = (overrides: Partial<AdjustmentCommand> = {}): AdjustmentCommand =>
+const postAdjustment = (overrides: Readonly<Record<string, unknown>> = {}): AdjustmentCommand =>
   ({
     type: 'PostAdjustment',
     adjustmentId: 'adj1',

@@ -12,7 +12,7 @@ const spec = deciderSpec(depositDecider)
 const AT = '2026-11-26T08:00:00.000Z'
 const FINGERPRINT = 'a'.repeat(64)
 
-const recordDeposit = (overrides: Partial<RecordDeposit> = {}): RecordDeposit =>
+const recordDeposit = (overrides: Readonly<Record<string, unknown>> = {}): RecordDeposit =>
   ({
     type: 'RecordDeposit',
     depositId: 'd1',
