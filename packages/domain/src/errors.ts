@@ -34,7 +34,6 @@ export const ERROR_CODES = [
   'promotion_exhausted',
   'promotion_not_valid',
   'promotion_cap_exceeded',
-  'asset_mismatch',
   'same_account',
   'hold_not_found',
   'too_many_holds',
