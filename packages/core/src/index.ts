@@ -82,6 +82,8 @@ export type {
   WithdrawalView,
 } from './ledger/types.js'
 export { createLedger } from './ledger/createLedger.js'
+export type { LedgerRejection } from './ledger/result.js'
+export { isOk, orThrow } from './ledger/result.js'
 export { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 export type { KeyVault } from './privacy/keyVault.js'
 export { createMemoryKeyVault } from './privacy/keyVault.js'
