@@ -12,13 +12,16 @@ import type { Notification } from '../ledger/types.js'
 /** What a subscriber gives: where to resume from and which event types it wants. */
 export type SubscribeOptions = { fromPosition?: string; types?: string[] }
 
-// The status a workflow's event moves it to, when the type says it plainly.
+// The status a workflow's event moves it to, when the type says it plainly: the status its view
+// (payment(), withdrawal(), dispute()) shows next, so a subscriber can keep its copy up to date.
+// An expired authorization shows as `failed` (reason 'expired') in PaymentView, which has no
+// `expired`. A refund's status (refunded or partially) depends on earlier refunds: none is given.
 const STATUS_BY_TYPE: Readonly<Record<string, string>> = {
   PaymentCaptured: 'completed',
   PaymentAuthorized: 'authorized',
   PaymentFailed: 'failed',
   PaymentCancelled: 'cancelled',
-  PaymentExpired: 'expired',
+  PaymentExpired: 'failed',
   WithdrawalRequested: 'requested',
   WithdrawalRequestFailed: 'failed',
   WithdrawalVerified: 'verified',
