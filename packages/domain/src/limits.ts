@@ -34,6 +34,8 @@ export const METADATA_KEY_LENGTH_MAX = 40
 export const METADATA_VALUE_LENGTH_MAX = 256
 /** Characters of an idempotency key. */
 export const IDEMPOTENCY_KEY_LENGTH_MAX = 128
+/** Characters of the kind an idempotency key is claimed for (`refund`). */
+export const CLAIM_KIND_LENGTH_MAX = 32
 /** Open holds one account may have at once. */
 export const HOLDS_OPEN_PER_ACCOUNT_MAX = 1_000
 /**

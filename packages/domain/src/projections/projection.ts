@@ -4,6 +4,7 @@
 import { assert } from '../assert.js'
 import type { AccountEvent } from '../account/codecs.js'
 import type { AdjustmentEvent } from '../adjustment/codecs.js'
+import type { ClaimEvent } from '../claim/codecs.js'
 import type { ConversionEvent } from '../conversion/events.js'
 import type { DepositEvent } from '../deposit/codecs.js'
 import type { DisputeEvent } from '../dispute/events.js'
@@ -58,6 +59,7 @@ export type LedgerEvent =
   | PromotionEvent
   | DepositEvent
   | AdjustmentEvent
+  | ClaimEvent
 
 // The compiler checks that this lists every type of the union and nothing else.
 const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
@@ -105,6 +107,7 @@ const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
   DiscountReturned: true,
   FundsDeposited: true,
   AdjustmentPosted: true,
+  IdempotencyKeyClaimed: true,
 }
 
 // ---------------------------------------------------------------- operations
