@@ -3,6 +3,7 @@ import {
   AccountEvent,
   AccountSnapshot,
   AdjustmentEvent,
+  ClaimEvent,
   ConversionEvent,
   DepositEvent,
   DisputeEvent,
@@ -17,6 +18,9 @@ import {
   adjustmentDecider,
   adjustmentStream,
   adjustmentUpcasters,
+  claimDecider,
+  claimStream,
+  claimUpcasters,
   conversionDecider,
   conversionStream,
   conversionUpcasters,
@@ -43,6 +47,9 @@ import type {
   AdjustmentCommand,
   AdjustmentError,
   AdjustmentState,
+  ClaimCommand,
+  ClaimError,
+  ClaimState,
   ConversionCommand,
   ConversionError,
   ConversionState,
@@ -108,6 +115,8 @@ export type Definitions = {
     AdjustmentEvent,
     AdjustmentError
   >
+  /** Idempotency keys claimed ledger-wide (refunds, whose own stream is their payment's). */
+  readonly claim: AggregateDefinition<ClaimState, ClaimCommand, ClaimEvent, ClaimError>
 }
 
 /** The aggregates of one ledger, their streams under its namespace. */
@@ -177,6 +186,13 @@ export const createDefinitions = (namespace: string | undefined): Definitions =>
       eventCodec: AdjustmentEvent,
       upcasters: adjustmentUpcasters,
       stream: (id) => adjustmentStream(id, namespace),
+    }),
+    claim: define({
+      name: 'claim',
+      decider: claimDecider,
+      eventCodec: ClaimEvent,
+      upcasters: claimUpcasters,
+      stream: (id) => claimStream(id, namespace),
     }),
   }
 }

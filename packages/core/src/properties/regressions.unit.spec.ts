@@ -50,11 +50,10 @@ describe('regressions found by the property suites', () => {
   })
 
   // model.prop: refund k7 of payment A, then refund k7 of payment B was accepted and refunded B,
-  // where the same key with other fields must be idempotency_key_reused. KNOWN BUG, not fixed here
-  // (refunds.ts looks the refund id up on the payment's own stream only, so a key is scoped to one
-  // payment; claiming it ledger-wide needs a stream per refund id or an index). Remove `.fails`
-  // once refunds.ts is fixed.
-  it.fails('refuses an idempotency key reused for a refund of another payment', async () => {
+  // where the same key with other fields must be idempotency_key_reused. refunds.ts looked the
+  // refund id up on the payment's own stream only, so a key was scoped to one payment. Fixed: the
+  // key is claimed ledger-wide on its own stream (claim-<refundId>) in the refund's commit.
+  it('refuses an idempotency key reused for a refund of another payment', async () => {
     const { real } = await fundedLedger('atomic')
     const pay = async (idempotencyKey: string) =>
       rightOf(

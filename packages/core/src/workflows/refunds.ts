@@ -2,6 +2,9 @@
 // payee's and the fee account's debits, the payer's credit and, for a discounted payment, the
 // promotion's share back (DiscountReturned) are decided against their own states and committed
 // with it. Refunds are started by the platform, so a frozen payee still refunds (freeze rules).
+// The idempotency key is claimed ledger-wide on its own stream (`claim-<refundId>`) in the same
+// commit: the payment's stream alone only knows its own refunds, so without the claim a key used
+// for a refund of one payment would be accepted again for another.
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
@@ -15,10 +18,11 @@ import {
   promotionBudgetAccount,
 } from '@wallet-ledger/domain'
 import type {
-  PaymentCommand,
+  ClaimCommand,
   PaymentRefunded,
   PaymentState,
   PromotionCommand,
+  RefundPayment,
 } from '@wallet-ledger/domain'
 import type { Write } from '../engine/commit.js'
 import { idFromIdempotencyKey } from '../engine/ids.js'
@@ -61,7 +65,7 @@ const refundCommandOf = async (
   input: RefundInput,
   state: Requested,
   at: string,
-): Promise<Either<LedgerError, PaymentCommand>> => {
+): Promise<Either<LedgerError, RefundPayment>> => {
   const { paymentId, idempotencyKey } = input
   const parsed =
     input.amount === undefined
@@ -81,7 +85,7 @@ const refundCommandOf = async (
     disputeRefunded: disputes.refunded,
     at,
     ...(amount === undefined ? {} : { amount }),
-  } as PaymentCommand)
+  } as RefundPayment)
 }
 
 /**
@@ -108,7 +112,40 @@ const refundFollowUps = async (
   return write._tag === 'Left' ? write : right([...accounts.right, write.right])
 }
 
-/** Plans one refund: the payment's write first, then the follow-ups; a retry writes nothing. */
+/**
+ * The claim of the refund's idempotency key, decided before the payment is: a key already claimed
+ * with other fields (for another payment, or another amount) is `idempotency_key_reused` whatever
+ * the payment would answer; the same claim again decides nothing. The stream is new when the key
+ * is, hence `no_stream`: of two refunds racing with one key, only one commits.
+ */
+const claimWrite = async (
+  context: LedgerContext,
+  command: RefundPayment,
+): Promise<Either<LedgerError, Write>> => {
+  const definition = context.definitions.claim
+  const { refundId, paymentId, fingerprint, at } = command
+  const loaded = await context.repository.load(definition, refundId)
+  const claim = {
+    type: 'ClaimIdempotencyKey',
+    claimId: refundId,
+    kind: 'refund',
+    entityRef: paymentId,
+    fingerprint,
+    at,
+  } as ClaimCommand
+  const write = decideWrite(definition, definition.stream(refundId), loaded, claim)
+  if (write._tag === 'Left')
+    return left({ ...write.left, details: { ...write.left.details, paymentId } })
+  if (write.right.events.length === 0) return write
+  assert(loaded.revision === 'no_stream', `claim ${refundId} exists but decided a new claim`)
+  return right({ ...write.right, expectedRevision: 'no_stream' })
+}
+
+/**
+ * Plans one refund: the key's claim first, then the payment's write and its follow-ups (the
+ * step-by-step executor appends the claim before the payment's decision, so a refund is never
+ * recorded without its claim); a retry writes nothing.
+ */
 const planRefund = async (
   context: LedgerContext,
   input: RefundInput,
@@ -120,16 +157,20 @@ const planRefund = async (
   const at = nowOf(context)
   const command = await refundCommandOf(context, input, state, at)
   if (command._tag === 'Left') return command
+  const claim = await claimWrite(context, command.right)
+  if (claim._tag === 'Left') return claim
   const write = decideWrite(definition, definition.stream(input.paymentId), loaded, command.right)
   if (write._tag === 'Left') return write
   const view = paymentView(write.right.nextState) as PaymentView
   const [refunded, ...others] = write.right.events
+  // A retry: the payment has the refund already. Its claim was committed with it (or, for a
+  // refund recorded before claims existed, is not needed: the payment itself answers the retry).
   if (refunded === undefined) return right({ writes: [], outcome: right(view) })
   assert(others.length === 0, 'RefundPayment records one event')
   assert(refunded.type === 'PaymentRefunded', `RefundPayment recorded ${refunded.type}`)
   const rest = await refundFollowUps(context, state, refunded, at)
   if (rest._tag === 'Left') return rest
-  return right({ writes: [write.right, ...rest.right], outcome: right(view) })
+  return right({ writes: [claim.right, write.right, ...rest.right], outcome: right(view) })
 }
 
 // ---------------------------------------------------------------- the methods
@@ -139,7 +180,8 @@ const planRefund = async (
  * discount the payer gets their pro-rata share of what they were charged and the promotion's budget
  * the rest, and the merchant fee is taken back pro rata. The refund id is derived from the
  * idempotency key: the same key and fields again return the payment as it is now and write
- * nothing; the same key with another amount is `idempotency_key_reused`. Refusals (nothing
+ * nothing; the same key with another amount, or for a refund of another payment, is
+ * `idempotency_key_reused` (the key is claimed ledger-wide). Refusals (nothing
  * written): `payment_not_found`, `invalid_transition` (not captured), `dispute_open`,
  * `refund_exceeds_captured` (refunds plus dispute refunds would pass the captured amount),
  * `limit_exceeded` (refunds per payment), and the payee's or payer's account refusals
