@@ -1,7 +1,6 @@
 // Scenario 5: paying bills. Two utilities are merchants without a fee; each bill is a payment on
 // the `bill` channel, authorized with the payment password, its memo naming the bill.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
-import { must } from './kit/outcomes.js'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import { MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -14,14 +13,14 @@ export const billPayment: Scenario = {
   start: '2026-03-16T08:00:00.000Z',
   accounts: ['dave', 'state-grid', 'china-mobile', SYSTEM_ACCOUNTS.bankInflow],
   play: async ({ ledger, say, advance }) => {
-    must(await ledger.openAccount({ accountId: 'dave', kind: 'user' }), 'open dave')
-    must(await ledger.setPaymentPassword({ accountId: 'dave' }), 'payment password for dave')
+    orThrow(await ledger.openAccount({ accountId: 'dave', kind: 'user' }))
+    orThrow(await ledger.setPaymentPassword({ accountId: 'dave' }))
     for (const accountId of ['state-grid', 'china-mobile']) {
-      must(await ledger.openAccount({ accountId, kind: 'merchant' }), `open ${accountId}`)
+      orThrow(await ledger.openAccount({ accountId, kind: 'merchant' }))
     }
     const bank = { type: 'bank_transfer', reference: 'CCB-0316-072' } as const
     const topUp = { accountId: 'dave', asset: 'CNY', amount: '600.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'dave-top-up-1' }), 'top up dave')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'dave-top-up-1' }))
     say('dave tops up 600.00 CNY; state-grid and china-mobile take bill payments')
 
     const bill = {
@@ -31,7 +30,7 @@ export const billPayment: Scenario = {
       authorization: PASSWORD_OK,
     } as const
     advance(10 * MINUTE_MS)
-    const power = must(
+    const power = orThrow(
       await ledger.pay({
         ...bill,
         payee: 'state-grid',
@@ -39,11 +38,10 @@ export const billPayment: Scenario = {
         memo: 'electricity, February 2026, customer 0101-2233-44',
         idempotencyKey: 'dave-bill-power-2026-02',
       }),
-      'electricity bill',
     )
     say(`electricity bill 356.20 CNY to state-grid: ${power.status}, charged ${power.charged}`)
     advance(MINUTE_MS)
-    const phone = must(
+    const phone = orThrow(
       await ledger.pay({
         ...bill,
         payee: 'china-mobile',
@@ -51,7 +49,6 @@ export const billPayment: Scenario = {
         memo: 'mobile plan, March 2026, 138 0013 9000',
         idempotencyKey: 'dave-bill-phone-2026-03',
       }),
-      'phone bill',
     )
     say(`phone bill 88 CNY (read as ${phone.amount}) to china-mobile: ${phone.status}`)
   },

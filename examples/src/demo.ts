@@ -1,10 +1,10 @@
 // The demo: every seed scenario in order, each on its own fresh ledger with its own fixed clock,
 // printing its story, its final balances and its audit; then Alice's statement for the day of her
 // P2P transfer. Exits with code 1 if any audit fails or any step goes wrong.
+import { orThrow } from '@wallet-ledger/core'
 import { billPayment } from './billPayment.js'
 import { disputeWithEvidence } from './disputeWithEvidence.js'
 import { historyLines } from './kit/history.js'
-import { must } from './kit/outcomes.js'
 import { playScenario } from './kit/scenario.js'
 import type { PlayedScenario, Scenario } from './kit/scenario.js'
 import { isMain, printReport } from './kit/script.js'
@@ -43,7 +43,7 @@ const STATEMENT = {
 /** Alice's statement for the day, as lines. */
 const statementLines = async ({ ledger }: PlayedScenario): Promise<string[]> => {
   const { accountId, asset, from, to } = STATEMENT
-  const found = must(await ledger.statement(accountId, { asset, from, to }), 'statement')
+  const found = orThrow(await ledger.statement(accountId, { asset, from, to }))
   return [
     `== Statement of ${accountId}, ${asset}, ${from} to ${to}`,
     `opening ${found.opening}`,

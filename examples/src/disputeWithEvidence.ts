@@ -3,10 +3,9 @@
 // reference and sha-256 (computed here with node:crypto); the merchant contests, support takes the
 // case and decides for the payer, who is refunded in full.
 import { createHash } from 'node:crypto'
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import type { DisputeView, Ledger } from '@wallet-ledger/core'
 import { balanceText } from './kit/balances.js'
-import { must } from './kit/outcomes.js'
 import { DAY_MS, HOUR_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -16,7 +15,7 @@ const sha256Of = (document: string): string => createHash('sha256').update(docum
 
 /** The merchant's CNY balance as one line. */
 const mallLine = async (ledger: Ledger): Promise<string> => {
-  const cny = must(await ledger.balances('online-mall'), 'balances of online-mall')['CNY']
+  const cny = orThrow(await ledger.balances('online-mall'))['CNY']
   return `  online-mall: ${cny === undefined ? 'no CNY' : balanceText(cny)}`
 }
 
@@ -29,11 +28,11 @@ export const disputeWithEvidence: Scenario = {
   start: '2026-04-01T10:00:00.000Z',
   accounts: ['ivan', 'online-mall', SYSTEM_ACCOUNTS.bankInflow],
   play: async ({ ledger, say, advance }) => {
-    must(await ledger.openAccount({ accountId: 'ivan', kind: 'user' }), 'open ivan')
-    must(await ledger.openAccount({ accountId: 'online-mall', kind: 'merchant' }), 'open mall')
+    orThrow(await ledger.openAccount({ accountId: 'ivan', kind: 'user' }))
+    orThrow(await ledger.openAccount({ accountId: 'online-mall', kind: 'merchant' }))
     const bank = { type: 'bank_transfer', reference: 'SPDB-0401-310' } as const
     const topUp = { accountId: 'ivan', asset: 'CNY', amount: '200.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'ivan-top-up-1' }), 'top up ivan')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'ivan-top-up-1' }))
     const order = {
       channel: 'online',
       payer: 'ivan',
@@ -43,13 +42,12 @@ export const disputeWithEvidence: Scenario = {
       memo: 'order 5521: a desk lamp',
       idempotencyKey: 'ivan-order-5521',
     } as const
-    const paid = must(await ledger.pay(order), 'pay the order')
+    const paid = orThrow(await ledger.pay(order))
     say(`ivan pays online-mall 80.00 CNY for a desk lamp: ${paid.status}`)
 
     advance(14 * DAY_MS)
-    const opened = must(
+    const opened = orThrow(
       await ledger.openDispute({ paymentId: paid.paymentId, reason: 'not_received' }),
-      'open the dispute',
     )
     const { disputeId } = opened
     say('two weeks later nothing has arrived: ivan opens a dispute (not_received)')
@@ -63,7 +61,7 @@ export const disputeWithEvidence: Scenario = {
       reference: 'chat-log-order-5521.txt',
       sha256: sha256Of(chat),
     } as const
-    must(await ledger.submitEvidence({ disputeId, ...payerEvidence }), 'payer evidence')
+    orThrow(await ledger.submitEvidence({ disputeId, ...payerEvidence }))
     say(`ivan submits ${payerEvidence.reference}, sha-256 ${payerEvidence.sha256}`)
 
     advance(DAY_MS)
@@ -73,21 +71,15 @@ export const disputeWithEvidence: Scenario = {
       reference: 'label-SF1234567890.pdf',
       sha256: sha256Of(label),
     } as const
-    must(await ledger.submitEvidence({ disputeId, ...payeeEvidence }), 'payee evidence')
-    const contested = must(
-      await ledger.respondToDispute({ disputeId, response: 'contest' }),
-      'the merchant contests',
-    )
+    orThrow(await ledger.submitEvidence({ disputeId, ...payeeEvidence }))
+    const contested = orThrow(await ledger.respondToDispute({ disputeId, response: 'contest' }))
     say(`online-mall submits ${payeeEvidence.reference}, sha-256 ${payeeEvidence.sha256}`)
     say('online-mall contests the dispute')
     say(statusLine(contested))
 
     advance(DAY_MS)
-    must(await ledger.escalateDispute({ disputeId }), 'escalate')
-    const resolved = must(
-      await ledger.resolveDispute({ disputeId, outcome: 'payer' }),
-      'resolve for the payer',
-    )
+    orThrow(await ledger.escalateDispute({ disputeId }))
+    const resolved = orThrow(await ledger.resolveDispute({ disputeId, outcome: 'payer' }))
     say('support reads both documents: the label was never scanned; resolved for ivan')
     say(statusLine(resolved))
     const refunded = (resolved as DisputeView & { refunded?: string }).refunded ?? 'not shown'
@@ -95,7 +87,7 @@ export const disputeWithEvidence: Scenario = {
     say(await mallLine(ledger))
     // The payment's own view counts refunds made through refund(); the dispute's refund is the
     // dispute's (both together never exceed what was captured).
-    const payment = must(await ledger.payment(paid.paymentId), 'the disputed payment')
+    const payment = orThrow(await ledger.payment(paid.paymentId))
     say(`  payment(): ${payment.status}, refunded through refund(): ${payment.refunded}`)
   },
 }

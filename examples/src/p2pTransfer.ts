@@ -1,9 +1,9 @@
 // Scenario 4: a person-to-person transfer authorized with a payment password. A retry with the
 // same idempotency key returns the first answer and moves nothing; the same key with another
 // amount is refused (idempotency_key_reused). The friend sends part of it back.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import { reasonOf } from './kit/balances.js'
-import { must, refused } from './kit/outcomes.js'
+import { refused } from './kit/outcomes.js'
 import { HOUR_MS, MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -17,12 +17,12 @@ export const p2pTransfer: Scenario = {
   accounts: ['alice', 'bob', SYSTEM_ACCOUNTS.bankInflow],
   play: async ({ ledger, say, advance }) => {
     for (const accountId of ['alice', 'bob']) {
-      must(await ledger.openAccount({ accountId, kind: 'user' }), `open ${accountId}`)
-      must(await ledger.setPaymentPassword({ accountId }), `payment password for ${accountId}`)
+      orThrow(await ledger.openAccount({ accountId, kind: 'user' }))
+      orThrow(await ledger.setPaymentPassword({ accountId }))
     }
     const bank = { type: 'bank_transfer', reference: 'BOC-0313-551' } as const
     const topUp = { accountId: 'alice', asset: 'CNY', amount: '300.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'alice-top-up-1' }), 'top up alice')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'alice-top-up-1' }))
     say('alice and bob both set a payment password; alice tops up 300.00 CNY')
 
     advance(2 * HOUR_MS)
@@ -36,10 +36,10 @@ export const p2pTransfer: Scenario = {
       authorization: PASSWORD_OK,
       idempotencyKey: 'alice-to-bob-dinner',
     } as const
-    const sent = must(await ledger.pay(dinner), 'alice pays bob')
+    const sent = orThrow(await ledger.pay(dinner))
     say(`alice sends bob 45.50 CNY for dinner (payment password verified): ${sent.status}`)
 
-    const again = must(await ledger.pay(dinner), 'the same transfer retried')
+    const again = orThrow(await ledger.pay(dinner))
     say(
       `the app retries with the same key: the same payment: ${again.paymentId === sent.paymentId}, nothing moves`,
     )
@@ -58,7 +58,7 @@ export const p2pTransfer: Scenario = {
       memo: 'my half of the taxi',
       idempotencyKey: 'bob-to-alice-taxi',
     }
-    const back = must(await ledger.pay(taxi), 'bob pays alice back')
+    const back = orThrow(await ledger.pay(taxi))
     say(`bob sends alice 10.00 CNY for his half of the taxi: ${back.status}`)
   },
 }

@@ -2,10 +2,10 @@
 // marketing fund; the payer is charged the amount less the discount, the merchant gets the full
 // amount less its fee, and the budget pays the discount. When what is left of the budget cannot
 // cover a discount, the payment is refused (promotion_exhausted) and the person pays without it.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import type { Ledger } from '@wallet-ledger/core'
 import { balanceText, reasonOf } from './kit/balances.js'
-import { must, refused } from './kit/outcomes.js'
+import { refused } from './kit/outcomes.js'
 import { MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -38,18 +38,17 @@ export const qrPaymentWithPromotion: Scenario = {
     SYSTEM_ACCOUNTS.bankInflow,
   ],
   play: async ({ ledger, say, advance }) => {
-    must(await ledger.openAccount({ accountId: 'bob', kind: 'user' }), 'open bob')
-    must(
+    orThrow(await ledger.openAccount({ accountId: 'bob', kind: 'user' }))
+    orThrow(
       await ledger.openAccount({
         accountId: 'noodle-bar',
         kind: 'merchant',
         merchantFeeRate: '0.6',
       }),
-      'open noodle-bar',
     )
     const bank = { type: 'bank_transfer', reference: 'CMB-0306-118' } as const
     const topUp = { accountId: 'bob', asset: 'CNY', amount: '200.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'bob-top-up-1' }), 'top up bob')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'bob-top-up-1' }))
     say('bob tops up 200.00 CNY; noodle-bar is a merchant with a 0.6% fee')
 
     const terms = {
@@ -60,8 +59,8 @@ export const qrPaymentWithPromotion: Scenario = {
       validFrom: '2026-03-01T00:00:00.000Z',
       validUntil: '2026-03-31T23:59:59.000Z',
     }
-    must(await ledger.createPromotion(terms), 'create the promotion')
-    const fund = must(await ledger.balances(SYSTEM_ACCOUNTS.marketingFund), 'marketing fund')
+    orThrow(await ledger.createPromotion(terms))
+    const fund = orThrow(await ledger.balances(SYSTEM_ACCOUNTS.marketingFund))
     say(`promotion ${PROMOTION_ID}: 15% off, budget 20.00 CNY funded from the marketing fund`)
     say(`  ${SYSTEM_ACCOUNTS.marketingFund}: ${fund['CNY']?.total ?? '0.00'} CNY`)
     say(await budgetLine(ledger))
@@ -73,14 +72,13 @@ export const qrPaymentWithPromotion: Scenario = {
       payee: 'noodle-bar',
       asset: 'CNY',
     } as const
-    const paid = must(
+    const paid = orThrow(
       await ledger.pay({
         ...lunch,
         amount: '88.88',
         promotionId: PROMOTION_ID,
         idempotencyKey: 'bob-qr-1',
       }),
-      'pay with the promotion',
     )
     const discount = (paid as typeof paid & { discount?: string }).discount ?? '0.00'
     say(`bob scans noodle-bar's QR code: 88.88 CNY with ${PROMOTION_ID}`)
@@ -97,10 +95,7 @@ export const qrPaymentWithPromotion: Scenario = {
     )
     say('next day: 50.00 CNY with the promotion wants 7.50 off, more than the budget has left')
     say(`  refused: ${reasonOf(noBudget)}`)
-    const plain = must(
-      await ledger.pay({ ...second, idempotencyKey: 'bob-qr-3' }),
-      'pay without the promotion',
-    )
+    const plain = orThrow(await ledger.pay({ ...second, idempotencyKey: 'bob-qr-3' }))
     say(
       `bob pays without it: ${plain.status}, charged ${plain.charged} (fee 0.30 from the merchant)`,
     )

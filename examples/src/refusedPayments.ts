@@ -2,11 +2,11 @@
 // balance, a frozen account, a failed security check, a limit. Each refusal is recorded: the call
 // returns the error with `details.paymentId`, `payment()` shows the payment `failed` with its
 // reason, and the payer's history lists it as failed. Nothing moves.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import type { Ledger, LedgerError } from '@wallet-ledger/core'
 import { reasonOf } from './kit/balances.js'
 import { historyLines } from './kit/history.js'
-import { must, refused } from './kit/outcomes.js'
+import { refused } from './kit/outcomes.js'
 import { MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Stage, Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -26,7 +26,7 @@ const showRefusal = async (
     say('  (the error names no payment: expected details.paymentId)')
     return
   }
-  const view = must(await ledger.payment(paymentId), 'the failed payment')
+  const view = orThrow(await ledger.payment(paymentId))
   say(`  payment(): ${view.status}, ${view.amount} ${view.asset}, reason ${view.failureReason}`)
 }
 
@@ -37,13 +37,13 @@ export const refusedPayments: Scenario = {
   accounts: ['grace', 'henry', 'corner-shop', SYSTEM_ACCOUNTS.bankInflow],
   play: async ({ ledger, say, advance }) => {
     for (const accountId of ['grace', 'henry']) {
-      must(await ledger.openAccount({ accountId, kind: 'user' }), `open ${accountId}`)
+      orThrow(await ledger.openAccount({ accountId, kind: 'user' }))
       const bank = { type: 'bank_transfer', reference: `top-up-${accountId}` } as const
       const amount = accountId === 'grace' ? '100.00' : '50.00'
       const topUp = { accountId, asset: 'CNY', amount, source: bank }
-      must(await ledger.deposit({ ...topUp, idempotencyKey: `${accountId}-top-up-1` }), 'top up')
+      orThrow(await ledger.deposit({ ...topUp, idempotencyKey: `${accountId}-top-up-1` }))
     }
-    must(await ledger.openAccount({ accountId: 'corner-shop', kind: 'merchant' }), 'open shop')
+    orThrow(await ledger.openAccount({ accountId: 'corner-shop', kind: 'merchant' }))
     say('grace has 100.00 CNY, henry 50.00 CNY; both shop at corner-shop')
     const shop = { channel: 'merchant_qr', payee: 'corner-shop', asset: 'CNY' } as const
 
@@ -53,13 +53,13 @@ export const refusedPayments: Scenario = {
     await showRefusal(ledger, say, refused(await ledger.pay(poor), 'insufficient balance'))
 
     advance(MINUTE_MS)
-    must(await ledger.freezeAccount({ accountId: 'henry', reason: 'suspicious login' }), 'freeze')
+    orThrow(await ledger.freezeAccount({ accountId: 'henry', reason: 'suspicious login' }))
     say("2. support freezes henry's account (suspicious login); henry pays 20.00")
     const frozen = { ...shop, payer: 'henry', amount: '20.00', idempotencyKey: 'henry-1' }
     await showRefusal(ledger, say, refused(await ledger.pay(frozen), 'frozen account'))
 
     advance(MINUTE_MS)
-    must(await ledger.enableTwoFactor({ accountId: 'grace' }), 'two-factor for grace')
+    orThrow(await ledger.enableTwoFactor({ accountId: 'grace' }))
     say('3. grace turns on two-factor, then types a wrong code paying 30.00')
     const wrongCode = {
       ...shop,
@@ -72,7 +72,7 @@ export const refusedPayments: Scenario = {
 
     advance(MINUTE_MS)
     const limits = { accountId: 'grace', asset: 'CNY', perPayment: '50.00' }
-    must(await ledger.setLimits(limits), 'limits for grace')
+    orThrow(await ledger.setLimits(limits))
     say('4. grace sets a per-payment limit of 50.00, then pays 60.00 (code right)')
     const overLimit = {
       ...shop,
@@ -85,11 +85,11 @@ export const refusedPayments: Scenario = {
 
     advance(MINUTE_MS)
     const fine = { ...overLimit, amount: '40.00', idempotencyKey: 'grace-4' }
-    const paid = must(await ledger.pay(fine), 'a payment within every rule')
+    const paid = orThrow(await ledger.pay(fine))
     say(`5. grace pays 40.00 with the right code, within her limit: ${paid.status}`)
 
     for (const accountId of ['grace', 'henry']) {
-      const history = must(await ledger.history(accountId), `history of ${accountId}`)
+      const history = orThrow(await ledger.history(accountId))
       say(`history of ${accountId}:`)
       for (const line of historyLines(history.entries)) say(line)
     }

@@ -3,9 +3,9 @@
 // the payment, holding the amount from the merchant. The thief's next payment is refused (frozen).
 // The merchant accepts the dispute, so Judy is refunded (a frozen account still receives); after
 // an identity check at the branch her account is unfrozen.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import { reasonOf } from './kit/balances.js'
-import { must, refused } from './kit/outcomes.js'
+import { refused } from './kit/outcomes.js'
 import { HOUR_MS, MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -16,11 +16,11 @@ export const stolenAccount: Scenario = {
   start: '2026-04-10T18:00:00.000Z',
   accounts: ['judy', 'electronics-shop', SYSTEM_ACCOUNTS.bankInflow],
   play: async ({ ledger, say, advance, moveTo }) => {
-    must(await ledger.openAccount({ accountId: 'judy', kind: 'user' }), 'open judy')
-    must(await ledger.openAccount({ accountId: 'electronics-shop', kind: 'merchant' }), 'open shop')
+    orThrow(await ledger.openAccount({ accountId: 'judy', kind: 'user' }))
+    orThrow(await ledger.openAccount({ accountId: 'electronics-shop', kind: 'merchant' }))
     const bank = { type: 'bank_transfer', reference: 'HSBC-0410-877' } as const
     const topUp = { accountId: 'judy', asset: 'CNY', amount: '500.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'judy-top-up-1' }), 'top up judy')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'judy-top-up-1' }))
     say('judy has 500.00 CNY and no two-factor; her phone is stolen in the evening')
 
     moveTo('2026-04-11T02:10:00.000Z')
@@ -30,25 +30,23 @@ export const stolenAccount: Scenario = {
       payee: 'electronics-shop',
       asset: 'CNY',
     } as const
-    const stolen = must(
+    const stolen = orThrow(
       await ledger.pay({ ...spree, amount: '299.00', idempotencyKey: 'thief-1' }),
-      'the thief pays',
     )
     say(`02:10: the thief pays electronics-shop 299.00 CNY from judy's wallet: ${stolen.status}`)
 
     moveTo('2026-04-11T08:00:00.000Z')
-    const reported = must(
+    const reported = orThrow(
       await ledger.reportUnauthorized({ accountId: 'judy', paymentIds: [stolen.paymentId] }),
-      'report the payment',
     )
-    const account = must(await ledger.account('judy'), 'judy')
+    const account = orThrow(await ledger.account('judy'))
     say('08:00: judy reports the theft and the payment she did not make')
     say(`  account ${account.status}; ${reported.disputeIds.length} dispute(s) opened`)
     const [disputeId] = reported.disputeIds
     if (disputeId === undefined) throw new Error('reportUnauthorized opened no dispute')
-    const opened = must(await ledger.dispute(disputeId), 'the dispute')
+    const opened = orThrow(await ledger.dispute(disputeId))
     say(`  dispute ${opened.status} on the payment of 299.00`)
-    const shop = must(await ledger.balances('electronics-shop'), 'shop')['CNY']
+    const shop = orThrow(await ledger.balances('electronics-shop'))['CNY']
     say(`  electronics-shop: available ${shop?.available}, held ${shop?.held}`)
 
     advance(5 * MINUTE_MS)
@@ -59,21 +57,17 @@ export const stolenAccount: Scenario = {
     say(`08:05: the thief tries 150.00 more: ${reasonOf(again)}`)
 
     advance(3 * HOUR_MS)
-    const accepted = must(
-      await ledger.respondToDispute({ disputeId, response: 'accept' }),
-      'the shop accepts',
-    )
+    const accepted = orThrow(await ledger.respondToDispute({ disputeId, response: 'accept' }))
     say(`11:05: electronics-shop accepts the dispute: ${accepted.status}; judy is refunded 299.00`)
 
     advance(2 * HOUR_MS)
-    must(
+    orThrow(
       await ledger.unfreezeAccount({
         accountId: 'judy',
         verification: 'id card checked at branch',
       }),
-      'unfreeze',
     )
-    const after = must(await ledger.account('judy'), 'judy')
+    const after = orThrow(await ledger.account('judy'))
     say(`13:05: judy shows her id card at the branch; account ${after.status}`)
   },
 }

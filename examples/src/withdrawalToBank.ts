@@ -2,9 +2,8 @@
 // the fee are held at the request; the identity check passes; the withdrawal is submitted on a
 // Friday morning, before the 16:00 cut-off, so the settlement window counts from that Friday:
 // Monday at the earliest, Wednesday at the latest. On Monday the bank confirms and it completes.
-import { SYSTEM_ACCOUNTS } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
 import type { WithdrawalView } from '@wallet-ledger/core'
-import { must } from './kit/outcomes.js'
 import { MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
@@ -31,13 +30,13 @@ export const withdrawalToBank: Scenario = {
     SYSTEM_ACCOUNTS.bankInflow,
   ],
   play: async ({ ledger, say, advance, moveTo }) => {
-    must(await ledger.openAccount({ accountId: 'frank', kind: 'user' }), 'open frank')
+    orThrow(await ledger.openAccount({ accountId: 'frank', kind: 'user' }))
     const bank = { type: 'bank_transfer', reference: 'ABC-1127-003' } as const
     const topUp = { accountId: 'frank', asset: 'CNY', amount: '5000.00', source: bank }
-    must(await ledger.deposit({ ...topUp, idempotencyKey: 'frank-top-up-1' }), 'top up frank')
+    orThrow(await ledger.deposit({ ...topUp, idempotencyKey: 'frank-top-up-1' }))
     say('frank has 5000.00 CNY; the ledger keeps Shanghai time, cut-off 16:00')
 
-    const requested = must(
+    const requested = orThrow(
       await ledger.requestWithdrawal({
         accountId: 'frank',
         asset: 'CNY',
@@ -46,33 +45,28 @@ export const withdrawalToBank: Scenario = {
         destination: { type: 'bank_account', bank: 'ICBC', accountNumber: '6222020200112233' },
         idempotencyKey: 'frank-withdrawal-1127',
       }),
-      'request the withdrawal',
     )
     const { withdrawalId } = requested
     say('Friday 09:00: frank asks for 1200.00 CNY to his ICBC account (fee 2.00)')
     say(withdrawalLine(requested))
-    const held = must(await ledger.balances('frank'), 'balances of frank')['CNY']
+    const held = orThrow(await ledger.balances('frank'))['CNY']
     say(`  frank: available ${held?.available}, held ${held?.held}`)
 
     advance(20 * MINUTE_MS)
-    const verified = must(
-      await ledger.verifyWithdrawalIdentity({ withdrawalId, passed: true }),
-      'verify identity',
-    )
+    const verified = orThrow(await ledger.verifyWithdrawalIdentity({ withdrawalId, passed: true }))
     say('09:20: the identity check passes')
     say(withdrawalLine(verified))
 
     advance(30 * MINUTE_MS)
-    const submitted = must(
+    const submitted = orThrow(
       await ledger.submitWithdrawal({ withdrawalId, bankReference: 'ICBC-OUT-20261127-17' }),
-      'submit to the bank',
     )
     say('09:50 Friday, before the cut-off: submitted to the bank')
     say(withdrawalLine(submitted))
 
     // Monday 2026-11-30, 15:00 in Shanghai.
     moveTo('2026-11-30T07:00:00.000Z')
-    const completed = must(await ledger.completeWithdrawal({ withdrawalId }), 'complete')
+    const completed = orThrow(await ledger.completeWithdrawal({ withdrawalId }))
     say('Monday 15:00: the bank confirms the payout')
     say(withdrawalLine(completed))
   },
