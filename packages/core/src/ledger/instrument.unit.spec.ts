@@ -151,4 +151,30 @@ describe('onError', () => {
     })
     expect(await reported).toEqual({ command: 'subscribe', error: failure })
   })
+
+  it('leaves no unhandled rejection when onError throws for a failing subscriber', async () => {
+    const unhandled: unknown[] = []
+    const listener = (reason: unknown) => void unhandled.push(reason)
+    process.on('unhandledRejection', listener)
+    try {
+      const reported = new Promise<void>((resolve) => {
+        const onError = () => {
+          resolve()
+          throw new Error('alerting down')
+        }
+        void createLedger({ clock, hooks: { onError } }).then(async (ledger) => {
+          rightOf(await ledger.openAccount({ accountId: 'alice', kind: 'user' }))
+          ledger.subscribe(() => {
+            throw new Error('handler bug')
+          })
+        })
+      })
+      await reported
+      // Node reports an unhandled rejection once the microtasks have run: one macrotask later.
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', listener)
+    }
+  })
 })

@@ -1,11 +1,13 @@
 // subscribe(): typed notifications from the store's catch-up subscription, at least once, in
-// global order, resumable from a position. A notification carries ids and a status, never event
-// data such as sealed contacts or destinations.
+// global order, resumable from a position, for the ledger's own streams only (a store shared by
+// several namespaces notifies each ledger of its own). A notification carries ids and a status,
+// never event data such as sealed contacts or destinations.
 import type { StoredEvent, Subscription } from '../ports/eventStore.js'
-import { definitionOfStream } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { Notification } from '../ledger/types.js'
+import { ownDefinitionOf } from '../projections/runner.js'
+import { safeHook } from '../workflows/run.js'
 
 // ---------------------------------------------------------------- types
 
@@ -47,12 +49,17 @@ const ACCOUNT_FIELDS = ['accountId', 'payer', 'payee'] as const
 
 // ---------------------------------------------------------------- operations
 
-/** The notification of one stored event: ids, accounts and status only. */
-export const notificationOf = (context: LedgerContext, stored: StoredEvent): Notification => {
-  const definition = definitionOfStream(context.definitions, stored.stream)
-  const data = (
-    definition === undefined ? stored.data : decodeStoredEvent(definition, stored).data
-  ) as Record<string, unknown>
+/**
+ * The notification of one stored event of the ledger's own streams (ids, accounts and status
+ * only); undefined for another namespace's stream or one of no aggregate sharing the store.
+ */
+export const notificationOf = (
+  context: LedgerContext,
+  stored: StoredEvent,
+): Notification | undefined => {
+  const definition = ownDefinitionOf(context.definitions, stored.stream)
+  if (definition === undefined) return undefined
+  const data = decodeStoredEvent(definition, stored).data as Record<string, unknown>
   const request = (data['request'] ?? {}) as Record<string, unknown>
   const accountIds = new Set<string>()
   for (const source of [data, request]) {
@@ -106,13 +113,14 @@ export const subscribeNotifications = (
     { fromPosition },
     async (stored) => {
       if (types !== undefined && !types.has(stored.type)) return
-      await handler(notificationOf(context, stored))
+      const notification = notificationOf(context, stored)
+      if (notification !== undefined) await handler(notification)
     },
   )
   // A failing handler stops its subscription; report it through the onError hook rather than
-  // leave an unhandled rejection in the caller's process.
+  // leave an unhandled rejection in the caller's process (nor one from an onError that throws).
   subscription.done.catch((error: unknown) =>
-    context.hooks.onError?.({ command: 'subscribe', error }),
+    safeHook(() => context.hooks.onError?.({ command: 'subscribe', error })),
   )
   subscription.caughtUp.catch(() => undefined)
   return () => void subscription.close()
