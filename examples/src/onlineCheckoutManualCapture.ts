@@ -6,7 +6,7 @@ import type { Ledger } from '@wallet-ledger/core'
 import { balanceText } from './kit/balances.js'
 import { historyLines } from './kit/history.js'
 import { DAY_MS, runScenario } from './kit/scenario.js'
-import type { Scenario, ScenarioReport } from './kit/scenario.js'
+import type { Scenario, ScenarioReport, Stage } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
 
 /** Carol's USD balance as one line. */
@@ -14,6 +14,13 @@ const carolLine = async (ledger: Ledger): Promise<string> => {
   const balances = orThrow(await ledger.balances('carol'))
   const usd = balances['USD']
   return `  carol: ${usd === undefined ? 'no USD' : balanceText(usd)}`
+}
+
+/** Carol's history, newest first: the checkout shows as pending until it is captured. */
+const sayHistory = async (ledger: Ledger, say: Stage['say']): Promise<void> => {
+  const history = orThrow(await ledger.history('carol'))
+  say('  history of carol:')
+  for (const line of historyLines(history.entries)) say(`  ${line}`)
 }
 
 /** The scenario: Carol checks out online for 120.00 USD; the shop captures 99.99. */
@@ -48,6 +55,7 @@ export const onlineCheckoutManualCapture: Scenario = {
     const authorized = orThrow(await ledger.pay(checkout))
     say(`carol checks out 120.00 USD: ${authorized.status}, charged so far ${authorized.charged}`)
     say(await carolLine(ledger))
+    await sayHistory(ledger, say)
 
     advance(2 * DAY_MS)
     const captured = orThrow(
@@ -57,9 +65,7 @@ export const onlineCheckoutManualCapture: Scenario = {
     say(`  ${captured.status}, charged ${captured.charged}; the other 20.01 is released to carol`)
     say('  (the fee is 1% of 99.99 = 0.9999, rounded half-even to 1.00)')
     say(await carolLine(ledger))
-    const history = orThrow(await ledger.history('carol'))
-    say('history of carol:')
-    for (const line of historyLines(history.entries)) say(line)
+    await sayHistory(ledger, say)
   },
 }
 

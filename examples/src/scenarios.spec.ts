@@ -93,6 +93,9 @@ describe('each scenario leaves the balances computed by hand, audited clean', ()
       [cardInflow]: { USD: usd('-500.00') },
     })
     expect(report.lines).toContain('  carol: available 380.00, held 120.00, total 500.00')
+    const story = report.lines.join('\n')
+    expect(story).toMatch(/payment online +-120\.00 USD {2}pending/)
+    expect(story).toMatch(/payment online +-99\.99 USD {2}completed/)
   })
 
   it('4. P2P: 45.50 to bob (retry deduplicated), 10.00 back', async () => {
