@@ -3,7 +3,14 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { balancesAsOf, findAsset, historyPage, statement } from '@wallet-ledger/domain'
+import {
+  PROMOTION_BUDGET_ACCOUNT_PREFIX,
+  balancesAsOf,
+  balancesOf as projectedBalancesOf,
+  findAsset,
+  historyPage,
+  statement,
+} from '@wallet-ledger/domain'
 import type { ProjectionInput } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, instantOf } from '../ledger/input.js'
@@ -45,6 +52,36 @@ const cutoffOf = (
   return at._tag === 'Left' ? at : right({ at: at.right })
 }
 
+// A promotion's budget account has no account stream: the promotion's stream books it.
+const isBudgetAccount = (accountId: string): boolean =>
+  accountId.startsWith(PROMOTION_BUDGET_ACCOUNT_PREFIX)
+
+/** The stream that books an account: its own, or its promotion's for a budget account. */
+const bookOf = (context: LedgerContext, accountId: string): string =>
+  isBudgetAccount(accountId)
+    ? context.definitions.promotion.stream(accountId.slice(PROMOTION_BUDGET_ACCOUNT_PREFIX.length))
+    : context.definitions.account.stream(accountId)
+
+/** `account_not_found` unless the account (or the promotion behind a budget account) exists. */
+const checkExists = async (
+  context: LedgerContext,
+  accountId: string,
+): Promise<Either<LedgerError, void>> => {
+  if (!isBudgetAccount(accountId)) {
+    const account = await loadOpenedAccount(context, accountId)
+    return account._tag === 'Left' ? account : right(undefined)
+  }
+  const promotionId = accountId.slice(PROMOTION_BUDGET_ACCOUNT_PREFIX.length)
+  const promotion = await context.repository.load(context.definitions.promotion, promotionId)
+  return promotion.state.status === 'not_created'
+    ? left({
+        code: 'account_not_found',
+        message: `account ${accountId} does not exist`,
+        details: { accountId },
+      })
+    : right(undefined)
+}
+
 /** Balances folded from the account's own stream up to the cutoff, inclusive. */
 const balancesAt = async (
   context: LedgerContext,
@@ -72,17 +109,25 @@ export const ledgerQueries = (
   balances: async (accountId, raw = {}) => {
     const options = decodeCaller(AsOfOptions, raw)
     if (options._tag === 'Left') return options
-    const account = await loadOpenedAccount(context, accountId)
-    if (account._tag === 'Left') return account
+    const exists = await checkExists(context, accountId)
+    if (exists._tag === 'Left') return exists
+    if (options.right.asOf !== undefined) return balancesAt(context, accountId, options.right.asOf)
+    if (isBudgetAccount(accountId))
+      return right(
+        projectedBalancesOf((await runner.catchUp()).balances, accountId) as Record<
+          string,
+          Balance
+        >,
+      )
     // Now: the account's own state, exact and cached; as of a cutoff: its stream folded up to it.
-    if (options.right.asOf === undefined) return right(balancesOf(account.right))
-    return balancesAt(context, accountId, options.right.asOf)
+    const account = await loadOpenedAccount(context, accountId)
+    return account._tag === 'Left' ? account : right(balancesOf(account.right))
   },
   history: async (accountId, raw = {}) => {
     const options = decodeCaller(HistoryOptions, raw)
     if (options._tag === 'Left') return options
-    const account = await loadOpenedAccount(context, accountId)
-    if (account._tag === 'Left') return account
+    const exists = await checkExists(context, accountId)
+    if (exists._tag === 'Left') return exists
     const states = await runner.catchUp()
     const page = historyPage(states.history, accountId, {
       ...options.right,
@@ -103,8 +148,8 @@ export const ledgerQueries = (
     if (from._tag === 'Left') return from
     const to = instantOf(options.right.to, 'to')
     if (to._tag === 'Left') return to
-    const account = await loadOpenedAccount(context, accountId)
-    if (account._tag === 'Left') return account
+    const exists = await checkExists(context, accountId)
+    if (exists._tag === 'Left') return exists
     const states = await runner.catchUp()
     const found = statement(states.history, accountId, {
       asset: asset.right.code,
