@@ -2,7 +2,7 @@
 // marketing fund; the payer is charged the amount less the discount, the merchant gets the full
 // amount less its fee, and the budget pays the discount. When what is left of the budget cannot
 // cover a discount, the payment is refused (promotion_exhausted) and the person pays without it.
-import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, orThrow, promotionBudgetAccount } from '@wallet-ledger/core'
 import type { Ledger } from '@wallet-ledger/core'
 import { balanceText, reasonOf } from './kit/balances.js'
 import { refused } from './kit/outcomes.js'
@@ -11,11 +11,8 @@ import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
 
 const PROMOTION_ID = 'lunch-15'
-/**
- * The promotion's budget account. Core exports no helper for it (the domain's
- * `promotionBudgetAccount` builds `system:promotion:<id>`), so the id is written out here.
- */
-export const LUNCH_BUDGET_ACCOUNT = `system:promotion:${PROMOTION_ID}`
+/** The promotion's budget account: a funded system account the promotion's stream books. */
+export const LUNCH_BUDGET_ACCOUNT = promotionBudgetAccount(PROMOTION_ID)
 
 /** The budget as `ledger.balances` reads it, or why it cannot. */
 const budgetLine = async (ledger: Ledger): Promise<string> => {
@@ -84,7 +81,7 @@ export const qrPaymentWithPromotion: Scenario = {
     say(`bob scans noodle-bar's QR code: 88.88 CNY with ${PROMOTION_ID}`)
     say(`  ${paid.status}: charged ${paid.charged}, discount ${discount} paid by the budget`)
     say('  (15% of 88.88 is 13.332, rounded down to 13.33; the fee is 0.6% of 88.88 = 0.53)')
-    say(`  the budget had 20.00 and paid ${discount}: 6.67 should be left`)
+    say(`  the budget had 20.00 and paid ${discount}: 6.67 is left`)
     say(await budgetLine(ledger))
 
     advance(24 * 60 * MINUTE_MS)

@@ -69,20 +69,13 @@ describe('each scenario leaves the balances computed by hand, audited clean', ()
     expect(report.lines.join('\n')).toContain('refused: promotion_exhausted')
   })
 
-  // KNOWN ENGINE BUG: ledger.balances('system:promotion:lunch-15') answers account_not_found. A
-  // promotion budget is a funded system account (DESIGN.md section 2) and the balance projection
-  // books it, but balances() reads only account streams, and the budget's legs are booked on the
-  // promotion's stream (legCommands skips them). Remove `.fails` once balances() reads budgets.
-  it.fails(
-    '2. QR payment with a promotion: the budget account shows 20.00 - 13.33 = 6.67',
-    async () => {
-      const report = await played(qrPaymentWithPromotion)
-      expect(report.balances).toEqual({
-        ...promotionBalances,
-        [LUNCH_BUDGET_ACCOUNT]: { CNY: cny('6.67') },
-      })
-    },
-  )
+  it('2. QR payment with a promotion: the budget account shows 20.00 - 13.33 = 6.67', async () => {
+    const report = await played(qrPaymentWithPromotion)
+    expect(report.balances).toEqual({
+      ...promotionBalances,
+      [LUNCH_BUDGET_ACCOUNT]: { CNY: cny('6.67') },
+    })
+  })
 
   it('3. online checkout: 120.00 authorized, 99.99 captured, 20.01 released', async () => {
     const report = await played(onlineCheckoutManualCapture)

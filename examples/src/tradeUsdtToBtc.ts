@@ -2,18 +2,15 @@
 // 8 decimals; what rounding dropped, priced back in USDT and rounded down, goes to the desk's
 // spread account; the market (the liquidity provider) takes the rest. A quote that has expired is
 // refused (quote_expired) and recorded, and nothing moves.
-import { SYSTEM_ACCOUNTS, orThrow } from '@wallet-ledger/core'
+import { SYSTEM_ACCOUNTS, cryptoNetworkAccount, orThrow } from '@wallet-ledger/core'
 import { reasonOf } from './kit/balances.js'
 import { refused } from './kit/outcomes.js'
 import { MINUTE_MS, runScenario } from './kit/scenario.js'
 import type { Scenario, ScenarioReport } from './kit/scenario.js'
 import { runAsScript } from './kit/script.js'
 
-/**
- * The world account of the tron network. Core exports no helper for it (the domain's
- * `cryptoNetworkAccount` builds `world:crypto:<network>`), so the id is written out here.
- */
-export const TRON_NETWORK_ACCOUNT = 'world:crypto:tron'
+/** The world account of the tron network, which USDT deposits on tron come from. */
+export const TRON_NETWORK_ACCOUNT = cryptoNetworkAccount('tron')
 /** BTC per USDT: about 95,858 USDT for one BTC. */
 const RATE = '0.0000104321'
 

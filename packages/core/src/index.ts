@@ -35,12 +35,13 @@ export {
   sha256Hex,
   storedBytes,
   storedJson,
+  storedJsonAround,
 } from './store/chain.js'
 export type { EventIdSource } from './store/eventId.js'
 export { createEventIdSource } from './store/eventId.js'
 export { iterateAll, iterateStream } from './store/paging.js'
-export type { CommitPlan, PlannedWrite, SealedCommit } from './store/sealCommit.js'
-export { recordedInstant, sealCommit } from './store/sealCommit.js'
+export type { CommitPlan, PlannedWrite, SealedCommit, SealedEvent } from './store/sealCommit.js'
+export { recordedInstant, sealCommit, storedEventOf } from './store/sealCommit.js'
 export type { CheckedEvent, CheckedSnapshot, CheckedWrite } from './store/validate.js'
 export {
   checkExpectedRevision,
@@ -84,7 +85,11 @@ export type {
 export { createLedger } from './ledger/createLedger.js'
 export type { LedgerRejection } from './ledger/result.js'
 export { isOk, orThrow } from './ledger/result.js'
-export { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
+export {
+  SYSTEM_ACCOUNTS,
+  cryptoNetworkAccount,
+  promotionBudgetAccount,
+} from '@wallet-ledger/domain'
 export type { KeyVault } from './privacy/keyVault.js'
 export { createMemoryKeyVault } from './privacy/keyVault.js'
 
