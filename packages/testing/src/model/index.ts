@@ -4,6 +4,7 @@ export type {
   LedgerModel,
   ModelAccount,
   ModelBalance,
+  ModelConversion,
   ModelHold,
   ModelLimits,
   ModelOutcome,
@@ -52,9 +53,12 @@ export {
   modelWithdrawalStep,
   withdrawalById,
 } from './withdrawalCommands.js'
+export type { ModelConvert, ModelPrice } from './conversionCommands.js'
+export { modelConvert, priceOf } from './conversionCommands.js'
 export type { ModelBalanceView } from './views.js'
 export {
   expectedBalances,
+  expectedConversionView,
   expectedPaymentView,
   expectedWithdrawalView,
   modelTotals,

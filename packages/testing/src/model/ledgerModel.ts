@@ -26,6 +26,7 @@ export const createLedgerModel = (options: LedgerModelOptions): LedgerModel => (
   accounts: new Map(),
   payments: new Map(),
   withdrawals: new Map(),
+  conversions: new Map(),
   deposits: new Map(),
   adjustments: new Map(),
   refunds: new Map(),

@@ -195,14 +195,15 @@ export const modelRefund = (model: LedgerModel, input: ModelRefund): ModelOutcom
   const amount = input.amount === undefined ? undefined : readAmount(input.amount, scale)
   if (amount !== undefined && 'code' in amount) return { expected: rejected(amount.code) }
   if (amount?.minor === 0n) return { expected: rejected('amount_not_positive') }
-  const captured = ['completed', 'refunded', 'partially_refunded'].includes(payment.status)
-  if (!captured) return { expected: rejected('invalid_transition'), payment }
+  // The key is claimed for the whole ledger: checked before the payment's own state.
   const fingerprint = fieldsKey({ paymentId: input.paymentId, amount: amount?.minor.toString() })
   const recorded = model.refunds.get(input.idempotencyKey)
   if (recorded !== undefined) {
     const isRetry = recorded.paymentKey === payment.key && recorded.fingerprint === fingerprint
     return { expected: isRetry ? ok(false) : rejected('idempotency_key_reused'), payment }
   }
+  const captured = ['completed', 'refunded', 'partially_refunded'].includes(payment.status)
+  if (!captured) return { expected: rejected('invalid_transition'), payment }
   const refundable = payment.captured - payment.refunded
   const gross = amount?.minor ?? refundable
   if (gross <= 0n || gross > refundable)

@@ -86,6 +86,18 @@ export type ModelWithdrawal = {
   readonly outflow: string
 }
 
+/** A conversion as the model tracks it, found by its idempotency key. */
+export type ModelConversion = {
+  readonly key: string
+  readonly fingerprint: string
+  conversionId?: string
+  readonly status: 'executed' | 'expired' | 'failed'
+  readonly failure?: string
+  readonly from: { readonly asset: string; readonly minor: bigint }
+  /** What the account received (zero unless executed). */
+  readonly credited: { readonly asset: string; readonly minor: bigint }
+}
+
 // ---------------------------------------------------------------- the model
 
 /** The whole model: assets, accounts, workflows by idempotency key, and the clock. */
@@ -95,6 +107,7 @@ export type LedgerModel = {
   readonly accounts: Map<string, ModelAccount>
   readonly payments: Map<string, ModelPayment>
   readonly withdrawals: Map<string, ModelWithdrawal>
+  readonly conversions: Map<string, ModelConversion>
   /** Deposit and adjustment keys -> fingerprint. */
   readonly deposits: Map<string, string>
   readonly adjustments: Map<string, string>
@@ -109,7 +122,7 @@ export type LedgerModel = {
 // ---------------------------------------------------------------- expectations
 
 /** The workflows whose refusals are recorded as their stream's only event. */
-export type ModelWorkflow = 'payment' | 'withdrawal'
+export type ModelWorkflow = 'payment' | 'withdrawal' | 'conversion'
 
 /**
  * What a command must answer and write:
@@ -129,4 +142,5 @@ export type ModelOutcome = {
   readonly expected: Expected
   readonly payment?: ModelPayment
   readonly withdrawal?: ModelWithdrawal
+  readonly conversion?: ModelConversion
 }

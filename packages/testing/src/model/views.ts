@@ -1,7 +1,7 @@
 // What the ledger's queries must show for the model's state: balances per asset, and the parts of
 // payment and withdrawal views the model tracks, as canonical decimal strings.
 import { canonical } from './arithmetic.js'
-import type { LedgerModel, ModelPayment, ModelWithdrawal } from './types.js'
+import type { LedgerModel, ModelConversion, ModelPayment, ModelWithdrawal } from './types.js'
 
 /** One asset's balance as `ledger.balances` shows it. */
 export type ModelBalanceView = { available: string; held: string; total: string }
@@ -63,6 +63,23 @@ export const expectedWithdrawalView = (model: LedgerModel, withdrawal: ModelWith
     fee: canonical(withdrawal.fee, scale),
   }
 }
+
+/** The fields of a ConversionView the model knows. */
+export const expectedConversionView = (model: LedgerModel, conversion: ModelConversion) => ({
+  status: conversion.status,
+  credited: {
+    asset: conversion.credited.asset,
+    amount: canonical(conversion.credited.minor, scaleOf(model, conversion.credited.asset)),
+  },
+  ...(conversion.status === 'executed'
+    ? {
+        debited: {
+          asset: conversion.from.asset,
+          amount: canonical(conversion.from.minor, scaleOf(model, conversion.from.asset)),
+        },
+      }
+    : {}),
+})
 
 /** Per asset, the sum of every account's balance the model knows: zero when nothing is lost. */
 export const modelTotals = (model: LedgerModel): Map<string, bigint> => {
