@@ -1,7 +1,8 @@
 // Proves the ledger agrees with the reference model (@wallet-ledger/testing's model) on every
 // public command, valid and invalid, on both executors: fast-check generates sequences of deposits,
 // adjustments, payments (instant and manual), captures, cancels, refunds, account settings,
-// limits, freezes, withdrawals and their steps, retries, clock moves and codec-invalid inputs;
+// limits, freezes, withdrawals and their steps, conversions, retries, clock moves and
+// codec-invalid inputs;
 // after each step the answer, the events written and the balances of every account must be what
 // the model says (bad input writes nothing, a recorded refusal writes exactly its failure record,
 // a retry writes nothing and answers as the first call did), and at the end no money was created

@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import type { Either } from 'fp-ts/lib/Either.js'
 import {
   expectedBalances,
+  expectedConversionView,
   expectedPaymentView,
   expectedWithdrawalView,
   zeroBalanceView,
@@ -104,6 +105,11 @@ const learnIds = (outcome: ModelOutcome, result: Either<LedgerError, unknown>): 
     const id = source?.['withdrawalId']
     if (typeof id === 'string') withdrawal.withdrawalId = id
   }
+  const { conversion } = outcome
+  if (conversion !== undefined && conversion.conversionId === undefined) {
+    const id = source?.['conversionId']
+    if (typeof id === 'string') conversion.conversionId = id
+  }
 }
 
 // A retry returns the first answer: the same error, or (for deposits and adjustments, which do
@@ -140,7 +146,13 @@ const expectViews = async (
   outcome: ModelOutcome,
   where: string,
 ): Promise<void> => {
-  const { payment, withdrawal } = outcome
+  const { payment, withdrawal, conversion } = outcome
+  if (conversion?.conversionId !== undefined) {
+    const view = await real.ledger.conversion(conversion.conversionId)
+    expect(view._tag === 'Right' ? view.right : view, where).toMatchObject(
+      expectedConversionView(model, conversion),
+    )
+  }
   if (payment?.paymentId !== undefined) {
     const view = await real.ledger.payment(payment.paymentId)
     expect(view._tag === 'Right' ? view.right : view, where).toMatchObject(

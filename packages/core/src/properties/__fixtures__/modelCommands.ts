@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { accountCommand, requestWithdrawal, setLimits, withdrawalStep } from './accountSteps.js'
 import { BAD_INPUTS } from './badInputs.js'
-import { adjust, cancel, capture, deposit, pay, refund } from './paymentSteps.js'
+import { adjust, cancel, capture, convert, deposit, pay, refund } from './paymentSteps.js'
 import { same, step } from './modelStep.js'
 
 // ---------------------------------------------------------------- retries, time, bad input
@@ -51,6 +51,8 @@ export const arbModelCommands = (maxCommands: number) =>
       refund,
       refund,
       refund,
+      convert,
+      convert,
       accountCommand,
       setLimits,
       requestWithdrawal,

@@ -1,10 +1,11 @@
 // Steps of the model-based property that move money: deposits, adjustments, payments (instant and
-// manual, every channel), captures, cancels and refunds, valid and invalid.
+// manual, every channel), captures, cancels, refunds and conversions, valid and invalid.
 import fc from 'fast-check'
 import {
   modelAdjust,
   modelCancel,
   modelCapture,
+  modelConvert,
   modelDeposit,
   modelPay,
   modelRefund,
@@ -170,6 +171,65 @@ export const refund = step(
       model: (m) => modelRefund(m, input),
       call: (ledger) => ledger.refund(input),
       idempotency: `refund:${idempotencyKey}`,
+    }
+  },
+)
+
+// ---------------------------------------------------------------- conversions
+
+// Rates between the properties' assets, some leaving a remainder for the desk, some so small a
+// small amount buys nothing (amount_not_positive).
+const arbRate = fc.constantFrom('1', '0.5', '3', '7.1234', '0.0000213', '46950.5', '0.97')
+
+export const convert = step(
+  'convert',
+  fc.record({
+    accountId: arbAccount,
+    pair: fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.constantFrom(
+          ['USD', 'BTC'],
+          ['BTC', 'USD'],
+          ['USD', 'PTS'],
+          ['PTS', 'USD'],
+          ['BTC', 'PTS'],
+        ),
+      },
+      // Into itself (invalid_input) or an unregistered asset on either side (unknown_asset).
+      { weight: 1, arbitrary: fc.constantFrom(['USD', 'USD'], ['USD', 'XYZ'], ['XYZ', 'BTC']) },
+    ),
+    amount: arbAmountSpec,
+    rate: arbRate,
+    // Minutes from now the quote expires (negative: expired already); absent: no expiry.
+    expiresInMinutes: fc.option(fc.integer({ min: -5, max: 5 }), { nil: undefined, freq: 2 }),
+    minReceived: fc.option(arbAmountSpec, { nil: undefined, freq: 3 }),
+    authorization: arbAuthorization,
+    key: arbKey,
+  }),
+  (g) => (model) => {
+    const [from = 'USD', to = 'USD'] = g.pair
+    const expiresAt =
+      g.expiresInMinutes === undefined
+        ? undefined
+        : new Date(model.nowMs + g.expiresInMinutes * 60_000).toISOString()
+    const minReceived =
+      g.minReceived === undefined ? undefined : renderAmount(g.minReceived, scaleOf(model, to))
+    const input = {
+      accountId: g.accountId,
+      from: { asset: from, amount: renderAmount(g.amount, scaleOf(model, from)) },
+      to: { asset: to },
+      rate: g.rate,
+      ...(expiresAt === undefined ? {} : { quoteExpiresAt: expiresAt }),
+      ...(minReceived === undefined ? {} : { minReceived }),
+      ...(g.authorization === undefined ? {} : { authorization: g.authorization }),
+      idempotencyKey: g.key,
+    }
+    return {
+      label: `convert ${show(input)}`,
+      model: (m) => modelConvert(m, input),
+      call: (ledger) => ledger.convert(input),
+      idempotency: `convert:${g.key}`,
     }
   },
 )
