@@ -1,7 +1,8 @@
 // Histories for the crash property: money-moving commands (deposits, adjustments, payments instant,
-// manual and discounted, captures, cancels, refunds, withdrawals and their steps, freezes), each a
-// call on a ledger that remembers the ids it was given, so later commands can name earlier
-// workflows. No model here: the crash property checks conservation, the audit and recover().
+// manual and discounted, captures, cancels, refunds, conversions, withdrawals and their steps,
+// freezes), each a call on a ledger that remembers the ids it was given, so later commands can
+// name earlier workflows. No model here: the crash property checks conservation, the audit and
+// recover().
 import fc from 'fast-check'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { Ledger, LedgerError } from '../../ledger/types.js'
@@ -164,6 +165,21 @@ const withdrawalStep = command(
   },
 )
 
+const convert = command(
+  'convert',
+  fc.record({ accountId: arbPayee, amount: arbAmountSpec, isToBitcoin: fc.boolean(), key: arbKey }),
+  (g) => (ledger) =>
+    ledger.convert({
+      accountId: g.accountId,
+      from: g.isToBitcoin
+        ? { asset: 'USD', amount: usd(g.amount) }
+        : { asset: 'BTC', amount: renderAmount(g.amount, 8) },
+      to: { asset: g.isToBitcoin ? 'BTC' : 'USD' },
+      rate: g.isToBitcoin ? '0.0000213' : '46950.5',
+      idempotencyKey: `c-${g.key}`,
+    }),
+)
+
 const freeze = command(
   'freeze',
   fc.record({ accountId: arbPayee, isFreeze: fc.boolean() }),
@@ -192,6 +208,7 @@ export const arbHistory = (
       { weight: 2, arbitrary: refund },
       { weight: 2, arbitrary: requestWithdrawal },
       { weight: 3, arbitrary: withdrawalStep },
+      { weight: 2, arbitrary: convert },
       { weight: 1, arbitrary: freeze },
     ),
     { minLength: 1, maxLength },
