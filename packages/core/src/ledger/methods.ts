@@ -2,7 +2,7 @@
 // only assembles them and wraps them with the user's hooks.
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { directoryPage, domainError, paymentView } from '@wallet-ledger/domain'
+import { CallerId, directoryPage, domainError, paymentView } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
@@ -71,6 +71,13 @@ export const ledgerMethods = (
       )
     },
     payment: async (paymentId) => {
+      // No payment has a malformed id, and its stream name would make the store reject the read.
+      if (!CallerId.is(paymentId)) {
+        const shown = String(paymentId).slice(0, 64)
+        return left(
+          domainError('payment_not_found', `payment ${shown} does not exist`, { paymentId: shown }),
+        )
+      }
       const loaded = await context.repository.load(context.definitions.payment, paymentId)
       return loaded.state.status === 'not_requested'
         ? left(

@@ -1,13 +1,16 @@
 // Reads answered from an account's own stream (cached state): the account view and balances now.
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { formatMinor } from '@wallet-ledger/domain'
+import { AccountId, formatMinor } from '@wallet-ledger/domain'
 import type { AccountState } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import type { AccountView, Balance, LedgerError } from '../ledger/types.js'
 import { accountNotFound } from '../workflows/common.js'
 
 type OpenedState = Exclude<AccountState, { status: 'not_opened' }>
+
+// How much of a malformed id an error repeats back.
+const ID_SHOWN_MAX = 64
 
 /** The account view of DESIGN.md section 6 (system accounts show as their own kind). */
 export const accountViewOf = (state: OpenedState): AccountView => ({
@@ -34,7 +37,11 @@ export const balancesOf = (state: OpenedState): Record<string, Balance> => {
   return balances
 }
 
-/** Loads an opened account or answers `account_not_found`. */
+/**
+ * Loads an opened account or answers `account_not_found`, also for a string no account id can
+ * be (its stream name would be refused by the store, and a query resolves, never rejects, for
+ * bad input). A missing or empty id is `invalid_input`.
+ */
 export const loadOpenedAccount = async (
   context: LedgerContext,
   accountId: string,
@@ -46,6 +53,7 @@ export const loadOpenedAccount = async (
       details: { path: 'accountId' },
     })
   }
+  if (!AccountId.is(accountId)) return left(accountNotFound(accountId.slice(0, ID_SHOWN_MAX)))
   const loaded = await context.repository.load(context.definitions.account, accountId)
   return loaded.state.status === 'not_opened'
     ? left(accountNotFound(accountId))

@@ -1,8 +1,8 @@
 // Proves `ledger.accounts()` through createLedger (memory store, a clock moved by hand): users and
 // merchants in id order without the platform's accounts, which only `kind: 'system'` lists; pages
 // chained by `next` with nothing repeated or skipped; the kind filter; each listed view equal to
-// `ledger.account(id)` after security, freeze and close changes; and `invalid_input` for a bad
-// limit or kind.
+// `ledger.account(id)` after security, freeze and close changes; `invalid_input` for a bad limit
+// or kind; and reads by a malformed id that answer not found rather than reject.
 import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 import type { AccountView, Ledger } from '../ledger/types.js'
@@ -148,4 +148,24 @@ describe('accounts()', () => {
     const error = leftOf(await ledger.accounts(options as never))
     expect(error).toMatchObject({ code: 'invalid_input', details: { path } })
   })
+})
+
+describe('reads by an id no account or payment can have', () => {
+  it.each(['a b', 'x'.repeat(300), 'é', 'a/b'])(
+    'answers %j with not found instead of rejecting',
+    async (id) => {
+      const { ledger } = await directory()
+      const range = { asset: 'USD', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }
+      for (const read of [
+        () => ledger.account(id),
+        () => ledger.balances(id),
+        () => ledger.balances(id, { asOf: '2025-06-01T00:00:00Z' }),
+        () => ledger.history(id),
+        () => ledger.statement(id, range),
+      ]) {
+        expect(leftOf(await read()).code).toBe('account_not_found')
+      }
+      expect(leftOf(await ledger.payment(id)).code).toBe('payment_not_found')
+    },
+  )
 })
