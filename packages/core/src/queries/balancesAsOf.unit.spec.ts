@@ -2,9 +2,12 @@
 // one second between steps): an instant cutoff includes the events at that instant and a Date works
 // like its ISO string; a `{ position }` cutoff includes the event at that global position, so it
 // tells apart events of one instant; before the account's first money it has no balances; after
-// the head it is the balance now; holds show as held. Bad cutoffs are `invalid_input` naming
-// `asOf` or `asOf.position`, and an unknown account is `account_not_found`.
+// the head it is the balance now; holds show as held. A promotion's budget account (booked by its
+// promotion's stream) answers balances now and as of a cutoff, history and statement alike. Bad
+// cutoffs are `invalid_input` naming `asOf` or `asOf.position`; an unknown account is
+// `account_not_found`.
 import { describe, expect, it } from 'vitest'
+import { promotionBudgetAccount } from '@wallet-ledger/domain'
 import type { Balance, Ledger } from '../ledger/types.js'
 import { leftOf, rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
@@ -126,5 +129,74 @@ describe('balances rejections', () => {
     const { ledger } = await story()
     expect(leftOf(await ledger.balances('nobody')).code).toBe('account_not_found')
     expect(leftOf(await ledger.balances('nobody', { asOf: T(1) })).code).toBe('account_not_found')
+  })
+})
+
+describe("a promotion's budget account (booked by the promotion's stream)", () => {
+  const BUDGET = promotionBudgetAccount('spring')
+
+  /** T0 the promotion is funded with 20.00; T1 alice pays 10.00 with 10 % off (1.00 from it). */
+  const promoted = async () => {
+    const fixture = await workflowLedger()
+    const { ledger } = fixture
+    await fundedAccount(fixture, 'alice', '100.00')
+    rightOf(await ledger.openAccount({ accountId: 'shop', kind: 'merchant' }))
+    rightOf(
+      await ledger.createPromotion({
+        promotionId: 'spring',
+        asset: 'USD',
+        budget: '20.00',
+        discount: { percent: '10' },
+      }),
+    )
+    fixture.advance(SECOND_MS)
+    const paid = await ledger.pay({
+      channel: 'merchant_qr',
+      payer: 'alice',
+      payee: 'shop',
+      asset: 'USD',
+      amount: '10.00',
+      promotionId: 'spring',
+      idempotencyKey: 'p1',
+    })
+    expect(rightOf(paid).charged).toBe('9.00')
+    return ledger
+  }
+
+  it('answers its balances now and as of an instant or a position', async () => {
+    const ledger = await promoted()
+    expect(rightOf(await ledger.balances(BUDGET))).toEqual(usd('19.00', '0.00', '19.00'))
+    const at = async (asOf: string | { position: string }) =>
+      rightOf(await ledger.balances(BUDGET, { asOf }))
+    expect(await at(T(0))).toEqual(usd('20.00', '0.00', '20.00'))
+    expect(await at(T(1))).toEqual(usd('19.00', '0.00', '19.00'))
+    expect(await at('2025-03-03T08:00:00.000Z')).toEqual({})
+    expect(await at({ position: '999999' })).toEqual(usd('19.00', '0.00', '19.00'))
+  })
+
+  it('answers its history and statement', async () => {
+    const ledger = await promoted()
+    const rows = rightOf(await ledger.history(BUDGET)).entries
+    expect(rows.map((row) => `${row.direction} ${row.amount} ${row.status}`)).toEqual([
+      'out 1.00 completed',
+      'in 20.00 completed',
+    ])
+    const range = { asset: 'USD', from: T(0), to: T(1) }
+    expect(rightOf(await ledger.statement(BUDGET, range))).toMatchObject({
+      opening: '0.00',
+      closing: '19.00',
+    })
+  })
+
+  it('is not found for a promotion that does not exist or an id no promotion can have', async () => {
+    const ledger = await promoted()
+    for (const accountId of [
+      promotionBudgetAccount('autumn'),
+      `${promotionBudgetAccount('')}`,
+      `${promotionBudgetAccount('a b')}`,
+    ]) {
+      expect(leftOf(await ledger.balances(accountId)).code, accountId).toBe('account_not_found')
+      expect(leftOf(await ledger.history(accountId)).code, accountId).toBe('account_not_found')
+    }
   })
 })

@@ -311,5 +311,7 @@ describe('history rejections', () => {
     const fixture = await cast()
     expect(leftOf(await fixture.ledger.history('nobody')).code).toBe('account_not_found')
     expect(leftOf(await fixture.ledger.history('')).code).toBe('invalid_input')
+    expect(leftOf(await fixture.ledger.history(undefined as never)).code).toBe('invalid_input')
+    expect(leftOf(await fixture.ledger.balances(7 as never)).code).toBe('invalid_input')
   })
 })

@@ -4,6 +4,7 @@ import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  CallerId,
   PROMOTION_BUDGET_ACCOUNT_PREFIX,
   balancesAsOf,
   balancesOf as projectedBalancesOf,
@@ -54,7 +55,7 @@ const cutoffOf = (
 
 // A promotion's budget account has no account stream: the promotion's stream books it.
 const isBudgetAccount = (accountId: string): boolean =>
-  accountId.startsWith(PROMOTION_BUDGET_ACCOUNT_PREFIX)
+  typeof accountId === 'string' && accountId.startsWith(PROMOTION_BUDGET_ACCOUNT_PREFIX)
 
 /** The stream that books an account: its own, or its promotion's for a budget account. */
 const bookOf = (context: LedgerContext, accountId: string): string =>
@@ -72,8 +73,11 @@ const checkExists = async (
     return account._tag === 'Left' ? account : right(undefined)
   }
   const promotionId = accountId.slice(PROMOTION_BUDGET_ACCOUNT_PREFIX.length)
-  const promotion = await context.repository.load(context.definitions.promotion, promotionId)
-  return promotion.state.status === 'not_created'
+  // No promotion has a malformed id, and its stream name would make the store reject the read.
+  const promotion = CallerId.is(promotionId)
+    ? await context.repository.load(context.definitions.promotion, promotionId)
+    : undefined
+  return promotion === undefined || promotion.state.status === 'not_created'
     ? left({
         code: 'account_not_found',
         message: `account ${accountId} does not exist`,
@@ -82,7 +86,7 @@ const checkExists = async (
     : right(undefined)
 }
 
-/** Balances folded from the account's own stream up to the cutoff, inclusive. */
+/** Balances folded from the stream that books the account up to the cutoff, inclusive. */
 const balancesAt = async (
   context: LedgerContext,
   accountId: string,
@@ -91,10 +95,7 @@ const balancesAt = async (
   const cutoff = cutoffOf(asOf)
   if (cutoff._tag === 'Left') return cutoff
   const inputs: ProjectionInput[] = []
-  for await (const stored of iterateStream(
-    context.store,
-    context.definitions.account.stream(accountId),
-  )) {
+  for await (const stored of iterateStream(context.store, bookOf(context, accountId))) {
     const input = projectionInputOf(context.definitions, stored)
     if (input !== undefined) inputs.push(input)
   }
