@@ -84,6 +84,10 @@ export const notificationOf = (
   }
 }
 
+// subscribe returns a function, not an Either: bad options throw, with the field's path.
+const invalidInput = (path: string, message: string): Error =>
+  Object.assign(new Error(`${path}: ${message}`), { code: 'invalid_input', details: { path } })
+
 const idField = (
   data: Record<string, unknown>,
   field: 'paymentId' | 'withdrawalId' | 'disputeId',
@@ -92,22 +96,32 @@ const idField = (
 /**
  * Subscribes a handler to notifications from `fromPosition` (inclusive; default the start).
  * Delivery is at least once: a subscriber that resumes from the position after the last one it
- * handled sees nothing twice. Returns the function that stops it.
+ * handled sees nothing twice. Returns the function that stops it. Throws an `Error` with code
+ * `invalid_input` and `details.path` for a `fromPosition` that is not a decimal string or `types`
+ * that is not an array of strings.
  */
 export const subscribeNotifications = (
   context: LedgerContext,
   handler: (notification: Notification) => void | Promise<void>,
   options: SubscribeOptions = {},
 ): (() => void) => {
-  const types = options.types === undefined ? undefined : new Set(options.types)
-  if (options.fromPosition !== undefined && !/^(0|[1-9][0-9]*)$/.test(options.fromPosition)) {
-    throw Object.assign(
-      new Error(
-        `fromPosition: expected a position such as "42", got "${String(options.fromPosition).slice(0, 40)}"`,
-      ),
-      { code: 'invalid_input' },
+  if (
+    options.fromPosition !== undefined &&
+    (typeof options.fromPosition !== 'string' || !/^(0|[1-9][0-9]*)$/.test(options.fromPosition))
+  ) {
+    throw invalidInput(
+      'fromPosition',
+      `expected a position such as "42", got "${String(options.fromPosition).slice(0, 40)}"`,
     )
   }
+  // A string would make a Set of its letters and silently filter everything out.
+  if (
+    options.types !== undefined &&
+    !(Array.isArray(options.types) && options.types.every((type) => typeof type === 'string'))
+  ) {
+    throw invalidInput('types', 'expected an array of event type names')
+  }
+  const types = options.types === undefined ? undefined : new Set(options.types)
   const fromPosition = options.fromPosition === undefined ? 0n : BigInt(options.fromPosition)
   const subscription: Subscription = context.store.subscribeToAll(
     { fromPosition },

@@ -110,13 +110,14 @@ describe('subscribe', () => {
     expect(wanted.filter((event) => event.type === 'PaymentCaptured')).toHaveLength(2)
   })
 
-  it('refuses a position that is not a decimal string', async () => {
+  it('refuses a position that is not a decimal string, and types that are not an array', async () => {
     const fixture = await workflowLedger()
-    for (const fromPosition of ['-1', 'x', '01', '']) {
-      expect(() => fixture.ledger.subscribe(() => undefined, { fromPosition })).toThrow(
-        expect.objectContaining({ code: 'invalid_input' }),
+    const refused = (options: object, path: string) =>
+      expect(() => fixture.ledger.subscribe(() => undefined, options as never)).toThrow(
+        expect.objectContaining({ code: 'invalid_input', details: { path } }),
       )
-    }
+    for (const fromPosition of ['-1', 'x', '01', '', 5]) refused({ fromPosition }, 'fromPosition')
+    for (const types of ['PaymentCaptured', [7], {}]) refused({ types }, 'types')
   })
 })
 
