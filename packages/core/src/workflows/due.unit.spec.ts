@@ -18,8 +18,14 @@ const START = '2025-03-03T09:00:00.000Z'
 const at = (ms: number): string => new Date(Date.parse(START) + ms).toISOString()
 
 /** Alice (100.00 USD) and the shop, on a ledger whose authorizations last an hour. */
-const ledgerWithCast = async (): Promise<WorkflowLedger> => {
-  const fixture = await workflowLedger({ authorizationTtlMs: HOUR_MS, disputeResponseMs: DAY_MS })
+const ledgerWithCast = async (
+  executor: 'atomic' | 'stepwise' = 'atomic',
+): Promise<WorkflowLedger> => {
+  const fixture = await workflowLedger({
+    authorizationTtlMs: HOUR_MS,
+    disputeResponseMs: DAY_MS,
+    executor,
+  })
   await aliceAndShop(fixture)
   return fixture
 }
@@ -41,9 +47,9 @@ const authorized = async (ledger: Ledger, amount: string, key: string): Promise<
   return view.paymentId
 }
 
-describe('runDue: manual-capture authorizations', () => {
+describe.each(['atomic', 'stepwise'] as const)('runDue on the %s executor', (executor) => {
   it('expires an authorization at its expiry instant (inclusive) and releases the hold', async () => {
-    const fixture = await ledgerWithCast()
+    const fixture = await ledgerWithCast(executor)
     const { ledger } = fixture
     const paymentId = await authorized(ledger, '5.00', 'p1')
     expect(await usd(fixture, 'alice')).toEqual({
@@ -68,6 +74,18 @@ describe('runDue: manual-capture authorizations', () => {
     expect((await ledger.audit()).violations).toEqual([])
   })
 
+  it('escalates an unanswered dispute after its deadline, keeping the hold', async () => {
+    const fixture = await ledgerWithCast(executor)
+    const paymentId = await paid(fixture, 'alice', 'shop', '30.00', 'p1')
+    const { disputeId } = await opened(fixture, paymentId)
+    expect(await fixture.ledger.runDue({ now: at(DAY_MS + 1) })).toEqual({ expired: 1 })
+    expect(rightOf(await fixture.ledger.dispute(disputeId)).status).toBe('escalated')
+    expect((await usd(fixture, 'shop')).held).toBe('30.00')
+    expect((await fixture.ledger.audit()).violations).toEqual([])
+  })
+})
+
+describe('runDue: manual-capture authorizations', () => {
   it('records the expiry and the release at the instant runDue was given', async () => {
     const fixture = await ledgerWithCast()
     const { ledger } = fixture
