@@ -5,7 +5,8 @@
 // or kind; and reads by a malformed id that answer not found rather than reject.
 import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
-import type { AccountView, Ledger } from '../ledger/types.js'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { AccountView, Ledger, LedgerError } from '../ledger/types.js'
 import { leftOf, rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
 import { fundedAccount } from '../workflows/__fixtures__/withdrawalFixtures.js'
@@ -156,13 +157,14 @@ describe('reads by an id no account or payment can have', () => {
     async (id) => {
       const { ledger } = await directory()
       const range = { asset: 'USD', from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }
-      for (const read of [
+      const reads: (() => Promise<Either<LedgerError, unknown>>)[] = [
         () => ledger.account(id),
         () => ledger.balances(id),
         () => ledger.balances(id, { asOf: '2025-06-01T00:00:00Z' }),
         () => ledger.history(id),
         () => ledger.statement(id, range),
-      ]) {
+      ]
+      for (const read of reads) {
         expect(leftOf(await read()).code).toBe('account_not_found')
       }
       expect(leftOf(await ledger.payment(id)).code).toBe('payment_not_found')

@@ -193,6 +193,37 @@ describe('history rows', () => {
   })
 })
 
+describe('history rows of withdrawals that do not pay out', () => {
+  it('shows a rejected withdrawal as failed and one cancelled by a freeze as cancelled', async () => {
+    const fixture = await cast()
+    const { ledger } = fixture
+    const rejected = await requested(fixture, 'alice', '10.00', 'w1')
+    rightOf(
+      await ledger.verifyWithdrawalIdentity({ withdrawalId: rejected.withdrawalId, passed: false }),
+    )
+    fixture.advance(SECOND_MS)
+    const cancelled = await requested(fixture, 'alice', '20.00', 'w2')
+    fixture.advance(SECOND_MS)
+    rightOf(await ledger.freezeAccount({ accountId: 'alice', reason: 'phone stolen' }))
+    const rows = await rowsOf(ledger, 'alice')
+    expect(rows).toEqual([
+      expect.objectContaining({
+        withdrawalId: cancelled.withdrawalId,
+        status: 'cancelled',
+        failureReason: expect.any(String),
+      }),
+      expect.objectContaining({
+        withdrawalId: rejected.withdrawalId,
+        status: 'failed',
+        failureReason: 'rejected',
+      }),
+      expect.objectContaining({ kind: 'deposit', status: 'completed' }),
+    ])
+    expect(rows[0]?.at).toBe('2025-03-03T09:00:03.000Z')
+    expect(rightOf(await ledger.balances('alice'))['USD']?.available).toBe('100.00')
+  })
+})
+
 /** Alice's history: deposits in USD and BTC, payments by QR, p2p and online, one refused. */
 const mixed = async (): Promise<WorkflowLedger> => {
   const fixture = await cast()
