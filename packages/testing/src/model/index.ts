@@ -10,6 +10,7 @@ export type {
   ModelOutcome,
   ModelPayment,
   ModelPaymentStatus,
+  ModelPromotion,
   ModelWithdrawal,
   ModelWithdrawalStatus,
   ModelWorkflow,
@@ -55,6 +56,14 @@ export {
 } from './withdrawalCommands.js'
 export type { ModelConvert, ModelPrice } from './conversionCommands.js'
 export { modelConvert, priceOf } from './conversionCommands.js'
+export type { ModelDiscount } from './promotionCommands.js'
+export {
+  addModelPromotion,
+  discountOf,
+  payerRefundShare,
+  returnDiscount,
+  spendDiscount,
+} from './promotionCommands.js'
 export type { ModelBalanceView } from './views.js'
 export {
   expectedBalances,

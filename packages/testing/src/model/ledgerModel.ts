@@ -27,6 +27,7 @@ export const createLedgerModel = (options: LedgerModelOptions): LedgerModel => (
   payments: new Map(),
   withdrawals: new Map(),
   conversions: new Map(),
+  promotions: new Map(),
   deposits: new Map(),
   adjustments: new Map(),
   refunds: new Map(),

@@ -17,6 +17,8 @@ import {
   todayOf,
 } from './ledgerModel.js'
 import { positiveAmount } from './moneyCommands.js'
+import { discountOf, payerRefundShare, returnDiscount, spendDiscount } from './promotionCommands.js'
+import type { ModelDiscount } from './promotionCommands.js'
 import type { LedgerModel, ModelAccount, ModelOutcome, ModelPayment } from './types.js'
 
 // ---------------------------------------------------------------- types
@@ -31,6 +33,7 @@ export type ModelPay = {
   readonly authorization?: { readonly method: string; readonly verified: boolean }
   readonly memo?: string
   readonly capture?: 'instant' | 'manual'
+  readonly promotionId?: string
   readonly idempotencyKey: string
 }
 
@@ -53,9 +56,18 @@ export const modelPay = (model: LedgerModel, input: ModelPay): ModelOutcome => {
     return { expected: rejected('account_not_found') }
   if (payee === undefined || payee.kind === 'system')
     return { expected: rejected('account_not_found') }
+  const promotion =
+    input.promotionId === undefined ? undefined : model.promotions.get(input.promotionId)
+  if (input.promotionId !== undefined && promotion === undefined)
+    return { expected: rejected('promotion_not_found') }
   if (payer.id === payee.id) return { expected: rejected('same_account') }
-  if (capture === 'manual' && input.channel !== 'online')
+  if (capture === 'manual' && (input.channel !== 'online' || promotion !== undefined))
     return { expected: rejected('invalid_input') }
+  const quote =
+    promotion === undefined
+      ? { minor: 0n }
+      : discountOf(model, promotion, payer.id, input.asset, amount.minor)
+  const discount = 'minor' in quote ? quote.minor : 0n
   const payment: ModelPayment = {
     key: input.idempotencyKey,
     fingerprint,
@@ -65,13 +77,15 @@ export const modelPay = (model: LedgerModel, input: ModelPay): ModelOutcome => {
     asset: input.asset,
     amount: amount.minor,
     captured: 0n,
+    discount,
     fee: 0n,
     refunded: 0n,
+    ...(discount > 0n ? { promotionId: input.promotionId } : {}),
     ...(payee.kind === 'merchant' && payee.feeRate !== undefined ? { feeRate: payee.feeRate } : {}),
     ...(capture === 'manual' ? { expiresAtMs: model.nowMs + model.authorizationTtlMs } : {}),
   }
   model.payments.set(payment.key, payment)
-  const refusal = payRefusal(model, payer, payee, input, amount.minor)
+  const refusal = payRefusal(model, payer, payee, input, amount.minor - discount, quote)
   if (refusal !== undefined) {
     payment.status = 'failed'
     payment.failure = refusal
@@ -79,6 +93,7 @@ export const modelPay = (model: LedgerModel, input: ModelPay): ModelOutcome => {
   }
   if (capture === 'manual') hold(payer, payment.key, input.asset, amount.minor, todayOf(model))
   else settle(model, payment, payer, amount.minor, undefined)
+  spendDiscount(model, payment)
   return { expected: ok(), payment }
 }
 
@@ -88,20 +103,23 @@ const replayOf = (existing: ModelPayment, fingerprint: string) => {
   return existing.failure === undefined ? ok(false) : rejected(existing.failure)
 }
 
-// The refusals a payment records, in DESIGN's order: status, security, limits, balance.
+// The refusals a payment records, in DESIGN's order: status, security, limits, the promotion,
+// balance; `charged` is what leaves the payer (the amount less a discount the promotion gives).
 const payRefusal = (
   model: LedgerModel,
   payer: ModelAccount,
   payee: ModelAccount,
   input: ModelPay,
-  minor: bigint,
+  charged: bigint,
+  quote: ModelDiscount,
 ): string | undefined => {
   if (payer.status === 'frozen') return 'account_frozen'
   if (payer.status === 'closed') return 'account_closed'
   if (payee.status === 'closed') return 'account_closed'
-  const sender = senderRefusal(model, payer, input.asset, minor, input.authorization)
+  const sender = senderRefusal(model, payer, input.asset, charged, input.authorization)
   if (sender !== undefined) return sender
-  return balanceOf(payer, input.asset).available < minor ? 'insufficient_balance' : undefined
+  if ('code' in quote) return quote.code
+  return balanceOf(payer, input.asset).available < charged ? 'insufficient_balance' : undefined
 }
 
 // Moves a captured amount: from the payer (out of the hold when `holdName` is given, else out of
@@ -114,7 +132,8 @@ const settle = (
   holdName: string | undefined,
 ): void => {
   const fee = payment.feeRate === undefined ? 0n : percentHalfEven(captured, payment.feeRate)
-  if (holdName === undefined) debit(payer, payment.asset, captured, todayOf(model))
+  const charged = captured - payment.discount
+  if (holdName === undefined) debit(payer, payment.asset, charged, todayOf(model))
   else settleHold(payer, holdName, captured)
   const payee = accountOf(model, payment.payee)
   if (payee === undefined) throw new Error(`model: payee ${payment.payee} vanished`)
@@ -235,17 +254,20 @@ const refundRefusal = (
   const fees = accountOf(model, FEES)
   if (feeShare > 0n && (fees === undefined || balanceOf(fees, payment.asset).available < feeShare))
     return 'insufficient_balance'
-  return payer.status === 'closed' ? 'account_closed' : undefined
+  const payerShare = payerRefundShare(payment, payment.refunded, payment.refunded + gross)
+  return payerShare > 0n && payer.status === 'closed' ? 'account_closed' : undefined
 }
 
 const applyRefund = (model: LedgerModel, payment: ModelPayment, gross: bigint): void => {
   const feeShare = feeShareOf(payment, gross)
+  const payerShare = payerRefundShare(payment, payment.refunded, payment.refunded + gross)
   const payee = accountOf(model, payment.payee)
   const payer = accountOf(model, payment.payer)
   if (payee === undefined || payer === undefined) throw new Error('model: party vanished')
   debit(payee, payment.asset, gross - feeShare)
   if (feeShare > 0n) debit(platformAccount(model, FEES), payment.asset, feeShare)
-  credit(payer, payment.asset, gross)
+  if (payerShare > 0n) credit(payer, payment.asset, payerShare)
+  returnDiscount(model, payment, gross - payerShare)
   payment.refunded += gross
   payment.status = payment.refunded === payment.captured ? 'refunded' : 'partially_refunded'
 }

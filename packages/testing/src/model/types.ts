@@ -55,7 +55,11 @@ export type ModelPayment = {
   readonly amount: bigint
   readonly feeRate?: string
   readonly expiresAtMs?: number
+  /** The promotion that paid part of it (only when it gave a discount). */
+  readonly promotionId?: string
   captured: bigint
+  /** What the promotion paid, part of `captured`; the payer was charged the rest. */
+  discount: bigint
   fee: bigint
   refunded: bigint
 }
@@ -86,6 +90,20 @@ export type ModelWithdrawal = {
   readonly outflow: string
 }
 
+/** A promotion as the model tracks it: its terms and what is left of its budget. */
+export type ModelPromotion = {
+  readonly promotionId: string
+  readonly asset: string
+  /** A percent ("10") rounded down, or a fixed amount in minor units. */
+  readonly discount: { readonly percent: string } | { readonly fixed: bigint }
+  readonly capPerAccount?: bigint
+  readonly validFromMs?: number
+  readonly validUntilMs?: number
+  remaining: bigint
+  /** Discounts each account received, net of what refunds gave back. */
+  readonly usedBy: Map<string, bigint>
+}
+
 /** A conversion as the model tracks it, found by its idempotency key. */
 export type ModelConversion = {
   readonly key: string
@@ -108,6 +126,7 @@ export type LedgerModel = {
   readonly payments: Map<string, ModelPayment>
   readonly withdrawals: Map<string, ModelWithdrawal>
   readonly conversions: Map<string, ModelConversion>
+  readonly promotions: Map<string, ModelPromotion>
   /** Deposit and adjustment keys -> fingerprint. */
   readonly deposits: Map<string, string>
   readonly adjustments: Map<string, string>

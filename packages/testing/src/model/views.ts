@@ -48,7 +48,9 @@ export const expectedPaymentView = (model: LedgerModel, payment: ModelPayment) =
     payee: payment.payee,
     asset: payment.asset,
     amount: canonical(payment.amount, scale),
-    charged: canonical(payment.captured, scale),
+    // What the payer paid: nothing until captured (a discount quoted for a refused payment
+    // was never given).
+    charged: canonical(payment.captured === 0n ? 0n : payment.captured - payment.discount, scale),
     refunded: canonical(payment.refunded, scale),
   }
 }
