@@ -100,6 +100,12 @@ export const pay = step(
       { channel: 'p2p' as const, isManual: true },
     ),
     authorization: arbAuthorization,
+    promotionId: fc.option(
+      fc.constantFrom('spring', 'spring', 'fixed', 'fixed', 'later', 'points', 'nope'),
+      { nil: undefined, freq: 2 },
+    ),
+    // Promotions are for instant payments: on a manual one (invalid_input) only now and then.
+    isPromotionOnManual: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
     key: arbKey,
   }),
   (g) => (model) => {
@@ -111,6 +117,9 @@ export const pay = step(
       amount: renderAmount(g.amount, scaleOf(model, g.asset)),
       ...(g.authorization === undefined ? {} : { authorization: g.authorization }),
       ...(g.shape.isManual ? { capture: 'manual' as const } : {}),
+      ...(g.promotionId === undefined || (g.shape.isManual && !g.isPromotionOnManual)
+        ? {}
+        : { promotionId: g.promotionId }),
       idempotencyKey: g.key,
     }
     return {

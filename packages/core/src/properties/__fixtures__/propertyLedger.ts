@@ -4,6 +4,7 @@
 import { expect } from 'vitest'
 import type { Either } from 'fp-ts/lib/Either.js'
 import {
+  addModelPromotion,
   createLedgerModel,
   modelDeposit,
   openModelAccount,
@@ -137,7 +138,79 @@ export const fundedLedger = async (
     authorizationTtlMs: AUTHORIZATION_TTL_MS,
   })
   await seedLedger(ledger, model)
+  for (const promotion of MODEL_PROMOTIONS) {
+    const { promotionId, asset, budget, discount, capPerAccount, validFrom, validUntil } = promotion
+    rightOf(
+      await ledger.createPromotion({
+        promotionId,
+        asset,
+        budget,
+        discount,
+        ...(capPerAccount === undefined ? {} : { capPerAccount }),
+        ...(validFrom === undefined ? {} : { validFrom }),
+        ...(validUntil === undefined ? {} : { validUntil }),
+      }),
+    )
+    addModelPromotion(model, modelPromotionOf(promotion))
+  }
   return { real: { ledger, store, clock }, model }
+}
+
+type PromotionTerms = {
+  readonly promotionId: string
+  readonly asset: string
+  readonly budget: string
+  readonly discount: { percent: string } | { fixed: string }
+  readonly capPerAccount?: string
+  readonly validFrom?: string
+  readonly validUntil?: string
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * The promotions the model property's ledger offers: a small 10 % budget (it runs out), a fixed
+ * 1.00 off with a cap of 2.00 per account, one that starts in two days, and half off PTS that
+ * ends tomorrow.
+ */
+export const MODEL_PROMOTIONS: readonly PromotionTerms[] = [
+  { promotionId: 'spring', asset: 'USD', budget: '5.00', discount: { percent: '10' } },
+  {
+    promotionId: 'fixed',
+    asset: 'USD',
+    budget: '20.00',
+    discount: { fixed: '1.00' },
+    capPerAccount: '2.00',
+  },
+  {
+    promotionId: 'later',
+    asset: 'USD',
+    budget: '50.00',
+    discount: { percent: '5' },
+    validFrom: new Date(START_MS + 2 * DAY_MS).toISOString(),
+  },
+  {
+    promotionId: 'points',
+    asset: 'PTS',
+    budget: '100',
+    discount: { percent: '50' },
+    validUntil: new Date(START_MS + DAY_MS).toISOString(),
+  },
+]
+
+// The model's reading of the terms: amounts in minor units, instants in milliseconds.
+const modelPromotionOf = (terms: PromotionTerms) => {
+  const scale = MODEL_ASSETS.get(terms.asset) ?? 0
+  const minor = (text: string) => BigInt(text.replace('.', '')) * 10n ** BigInt(text.includes('.') ? 0 : scale)
+  return {
+    promotionId: terms.promotionId,
+    asset: terms.asset,
+    budget: minor(terms.budget),
+    discount: 'fixed' in terms.discount ? { fixed: minor(terms.discount.fixed) } : terms.discount,
+    ...(terms.capPerAccount === undefined ? {} : { capPerAccount: minor(terms.capPerAccount) }),
+    ...(terms.validFrom === undefined ? {} : { validFromMs: Date.parse(terms.validFrom) }),
+    ...(terms.validUntil === undefined ? {} : { validUntilMs: Date.parse(terms.validUntil) }),
+  }
 }
 
 // ---------------------------------------------------------------- results
