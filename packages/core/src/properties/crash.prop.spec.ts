@@ -38,7 +38,7 @@ const commitsOf = async (executor: Executor, history: readonly HistoryCommand[])
     mode: 'before',
   })
   const ledger = await ledgerOver(store, clock)
-  const known: KnownIds = { payments: [], withdrawals: [] }
+  const known: KnownIds = { payments: [], withdrawals: [], disputes: [] }
   for (const command of history) {
     await command.run(ledger, known)
     clock.nowMs += 60_000
@@ -108,7 +108,7 @@ describe.each<Executor>(['atomic', 'stepwise'])('a crash on the %s executor', (e
             const failAfterCommits = Math.floor((commits * permille) / 1000)
             const { clock, inner } = await seededStore(executor)
             const fault = { failAfterCommits, mode }
-            const known: KnownIds = { payments: [], withdrawals: [] }
+            const known: KnownIds = { payments: [], withdrawals: [], disputes: [] }
             const interrupted = await runUntilCrash(inner, executor, history, fault, clock, known)
             const restarted = await ledgerOver(inner, clock)
             await restarted.recover()

@@ -1,8 +1,8 @@
 // Histories for the crash property: money-moving commands (deposits, adjustments, payments instant,
-// manual and discounted, captures, cancels, refunds, conversions, withdrawals and their steps,
-// freezes), each a call on a ledger that remembers the ids it was given, so later commands can
-// name earlier workflows. No model here: the crash property checks conservation, the audit and
-// recover().
+// manual and discounted, captures, cancels, refunds, conversions, withdrawals and disputes and
+// their steps, freezes), each a call on a ledger that remembers the ids it was given, so later
+// commands can name earlier workflows. No model here: the crash property checks conservation, the
+// audit and recover().
 import fc from 'fast-check'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { Ledger, LedgerError } from '../../ledger/types.js'
@@ -13,7 +13,11 @@ import { PROMOTION_ID } from './propertyLedger.js'
 // ---------------------------------------------------------------- types
 
 /** Ids of workflows the ledger created, for later commands to name. */
-export type KnownIds = { readonly payments: string[]; readonly withdrawals: string[] }
+export type KnownIds = {
+  readonly payments: string[]
+  readonly withdrawals: string[]
+  readonly disputes: string[]
+}
 
 /** One command of a history: a name for counterexamples and the call. */
 export type HistoryCommand = {
@@ -180,6 +184,34 @@ const convert = command(
     }),
 )
 
+const openDispute = command(
+  'openDispute',
+  fc.record({ index: fc.nat(), isPartial: fc.boolean() }),
+  (g) => (ledger, known) =>
+    ledger
+      .openDispute({
+        paymentId: nth(known.payments, g.index) ?? MISSING,
+        reason: 'not_received',
+        ...(g.isPartial ? { amount: '0.05' } : {}),
+      })
+      .then(remember(known.disputes, 'disputeId')),
+)
+
+const disputeStep = command(
+  'disputeStep',
+  fc.record({
+    index: fc.nat(),
+    step: fc.constantFrom('accept', 'contest', 'escalate', 'payer', 'payee', 'legal'),
+  }),
+  (g) => (ledger, known) => {
+    const disputeId = nth(known.disputes, g.index) ?? MISSING
+    if (g.step === 'accept' || g.step === 'contest')
+      return ledger.respondToDispute({ disputeId, response: g.step })
+    if (g.step === 'escalate') return ledger.escalateDispute({ disputeId })
+    return ledger.resolveDispute({ disputeId, outcome: g.step })
+  },
+)
+
 const freeze = command(
   'freeze',
   fc.record({ accountId: arbPayee, isFreeze: fc.boolean() }),
@@ -209,6 +241,8 @@ export const arbHistory = (
       { weight: 2, arbitrary: requestWithdrawal },
       { weight: 3, arbitrary: withdrawalStep },
       { weight: 2, arbitrary: convert },
+      { weight: 2, arbitrary: openDispute },
+      { weight: 2, arbitrary: disputeStep },
       { weight: 1, arbitrary: freeze },
     ),
     { minLength: 1, maxLength },
