@@ -46,19 +46,46 @@ export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 
 /**
  * What the disputed payment's aggregate knows, passed in as plain data. Amounts are canonical in
- * `asset`. `refunded` is everything already returned to the payer: the payment's refunds plus the
- * `refunded` of every earlier resolved dispute on the same payment.
+ * `asset`, gross unless named otherwise. `captured` is the gross captured, `discount` the part the
+ * promotion's budget paid (`promotionId` present when it is positive), `fee` the merchant fee the
+ * platform kept: a refund of the dispute splits like a payment refund (`refundShares`), so the
+ * payer gets their share of what they were charged, the budget the rest, and the fee's share comes
+ * back from the fees account. `refunded` is everything already refunded, gross: the payment's
+ * refunds plus the `refunded` of every earlier resolved dispute on the same payment.
  */
-export const DisputedPaymentFacts = t.type(
-  {
-    payer: AccountId,
-    payee: AccountId,
-    asset: AssetCode,
-    captured: DecimalString,
-    refunded: DecimalString,
-    status: DisputedPaymentStatus,
-  },
+export const DisputedPaymentFacts = t.intersection(
+  [
+    t.type({
+      payer: AccountId,
+      payee: AccountId,
+      asset: AssetCode,
+      captured: DecimalString,
+      discount: DecimalString,
+      fee: DecimalString,
+      refunded: DecimalString,
+      status: DisputedPaymentStatus,
+    }),
+    t.partial({ promotionId: CallerId }),
+  ],
   'DisputedPaymentFacts',
+)
+
+/**
+ * The disputed payment's money when the dispute opened, as DisputeOpened records it: what a
+ * refund of the dispute is split by (see `DisputedPaymentFacts`). No refund or other dispute can
+ * change it while the dispute is undecided (refunds wait: `dispute_open`; one dispute at a time).
+ */
+export const DisputedPaymentAmounts = t.intersection(
+  [
+    t.type({
+      captured: DecimalString,
+      discount: DecimalString,
+      fee: DecimalString,
+      refunded: DecimalString,
+    }),
+    t.partial({ promotionId: CallerId }),
+  ],
+  'DisputedPaymentAmounts',
 )
 
 // ---------------------------------------------------------------- commands
@@ -131,7 +158,8 @@ export const ResolveDisputeCommand = t.intersection(
 /**
  * The dispute exists. The engine holds `held` (never more than the payee's available balance) from
  * the payee under `holdId`, platform-initiated; `shortfall` is what the payee could not cover
- * (`held + shortfall = amount`). Nothing is held when `held` is zero.
+ * (`held + shortfall = amount`). Nothing is held when `held` is zero. `payment` is the disputed
+ * payment's money at the opening, which a refund to the payer is split by.
  */
 export const DisputeOpenedV1 = eventCodec(
   'DisputeOpened',
@@ -148,6 +176,7 @@ export const DisputeOpenedV1 = eventCodec(
     shortfall: DecimalString,
     holdId: EngineId,
     responseDueAt: IsoInstant,
+    payment: DisputedPaymentAmounts,
     fingerprint: Sha256Hex,
     at: IsoInstant,
   }),
@@ -192,10 +221,12 @@ export const DisputeReferredToLegalV1 = eventCodec(
 )
 
 /**
- * The final outcome. `refunded` is what the payer got back (the field the engine adds to the
- * payment's dispute refunds); `captured` left the payee's hold, `released` went back to the payee's
- * available balance (`captured + released = held`); `refunded - captured` was covered by the
- * platform. `entry` is present exactly when `refunded` is positive.
+ * The final outcome. `refunded` is the gross amount refunded (the field the engine adds to the
+ * payment's dispute refunds); the entry splits it like a payment refund: the payer's share of what
+ * they were charged, the promotion budget's share, the fee's share taken back from the fees
+ * account. `captured` left the payee's hold, `released` went back to the payee's available balance
+ * (`captured + released = held`); what the payee owed beyond `captured` was covered by the
+ * platform (a receivable). `entry` is present exactly when `refunded` is positive.
  */
 export const DisputeResolvedV1 = eventCodec(
   'DisputeResolved',

@@ -5,7 +5,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { absurd, assert } from '../assert.js'
 import { EVIDENCE_ITEMS_PER_DISPUTE_MAX } from '../limits.js'
-import { formatMinor, moneyFromCanonical } from '../money/money.js'
+import { formatMinor, formatMoney, moneyFromCanonical } from '../money/money.js'
 import type { Money } from '../money/money.js'
 import type { DisputeCommand, OpenDispute, SubmitEvidence } from './commands.js'
 import { disputeError, disputeNotFound } from './errors.js'
@@ -28,6 +28,8 @@ export type DisputeDecision = Either<DisputeError, readonly DisputeEvent[]>
 /** The opening's amounts in bigint minor units, all of the payment's asset and scale. */
 type OpeningAmounts = {
   readonly captured: Money
+  readonly discount: Money
+  readonly fee: Money
   readonly refunded: Money
   readonly payeeAvailable: Money
   readonly amount: Money | undefined
@@ -96,7 +98,7 @@ const openDispute = (command: OpenDispute, state: DisputeState): DisputeDecision
     return left(disputeError('invalid_input', message, { path: 'responseDueAt' }))
   }
   const heldMinor = amount.right < payeeAvailable.minor ? amount.right : payeeAvailable.minor
-  return right([disputeOpened(command, captured.scale, amount.right, heldMinor)])
+  return right([disputeOpened(command, amounts.right, amount.right, heldMinor)])
 }
 
 /** The same fingerprint is a retry (nothing to record); another one reuses the idempotency key. */
@@ -144,12 +146,16 @@ const submitEvidence = (command: SubmitEvidence, state: DisputeState): DisputeDe
 
 /**
  * Reads the opening's canonical amounts. They must all have the scale of `captured` (the engine
- * canonicalizes them with the asset registry), else `invalid_input` names the field.
+ * canonicalizes them with the asset registry), and the payment's facts must be a payment's (a
+ * discount below what was captured and with its promotion, a fee within it), else `invalid_input`
+ * names the field.
  */
 const openingAmounts = (command: OpenDispute): Either<DisputeError, OpeningAmounts> => {
-  const { asset } = command.payment
+  const { asset, promotionId } = command.payment
   const captured = moneyFromCanonical(asset, command.payment.captured)
   const fields: readonly (readonly [string, string | undefined])[] = [
+    ['payment.discount', command.payment.discount],
+    ['payment.fee', command.payment.fee],
     ['payment.refunded', command.payment.refunded],
     ['payeeAvailable', command.payeeAvailable],
     ['amount', command.amount],
@@ -160,12 +166,37 @@ const openingAmounts = (command: OpenDispute): Either<DisputeError, OpeningAmoun
       return left(disputeError('invalid_input', message, { path }))
     }
   }
+  const discount = moneyFromCanonical(asset, command.payment.discount)
+  const fee = moneyFromCanonical(asset, command.payment.fee)
+  const problem = paymentFactsProblem(captured.minor, discount.minor, fee.minor, promotionId)
+  if (problem !== undefined) {
+    const [path, rule] = problem
+    return left(disputeError('invalid_input', `${path}: ${rule}`, { path }))
+  }
   return right({
     captured,
+    discount,
+    fee,
     refunded: moneyFromCanonical(asset, command.payment.refunded),
     payeeAvailable: moneyFromCanonical(asset, command.payeeAvailable),
     amount: command.amount === undefined ? undefined : moneyFromCanonical(asset, command.amount),
   })
+}
+
+// What is wrong with the payment's money facts, as [path, rule], or undefined: a real payment's
+// discount is below what it captured and names its promotion, its fee is within it.
+const paymentFactsProblem = (
+  captured: bigint,
+  discount: bigint,
+  fee: bigint,
+  promotionId: string | undefined,
+): readonly [string, string] | undefined => {
+  if (discount > 0n && discount >= captured)
+    return ['payment.discount', 'must be below the captured amount']
+  if (fee > captured) return ['payment.fee', 'must not exceed the captured amount']
+  if (discount > 0n && promotionId === undefined)
+    return ['payment.promotionId', 'is required with a discount']
+  return undefined
 }
 
 /** The disputed amount: the caller's, or everything still disputable; positive and within it. */
@@ -200,12 +231,15 @@ const disputedAmount = (
 
 const disputeOpened = (
   command: OpenDispute,
-  scale: number,
+  amounts: OpeningAmounts,
   amountMinor: bigint,
   heldMinor: bigint,
 ): DisputeOpened => {
   assert(heldMinor >= 0n && heldMinor <= amountMinor, 'disputeOpened: held outside 0..amount')
   const { disputeId, paymentId, reason, holdId, responseDueAt, fingerprint, at, payment } = command
+  const { scale } = amounts.captured
+  // Only a payment with a discount names its promotion: the budget gets a share of a refund.
+  const promotionId = amounts.discount.minor > 0n ? payment.promotionId : undefined
   return {
     type: 'DisputeOpened',
     schemaVersion: 1,
@@ -221,6 +255,13 @@ const disputeOpened = (
       shortfall: formatMinor(amountMinor - heldMinor, scale),
       holdId,
       responseDueAt,
+      payment: {
+        captured: formatMoney(amounts.captured),
+        discount: formatMoney(amounts.discount),
+        fee: formatMoney(amounts.fee),
+        refunded: formatMoney(amounts.refunded),
+        ...(promotionId === undefined ? {} : { promotionId }),
+      },
       fingerprint,
       at,
     },

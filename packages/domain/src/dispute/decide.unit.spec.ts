@@ -43,7 +43,7 @@ describe('OpenDispute', () => {
     spec
       .given([])
       .when(openDispute({}, { refunded: '30.00', status: 'partially_refunded' }))
-      .then([opened('70.00', '70.00', '0.00')]))
+      .then([opened('70.00', '70.00', '0.00', { refunded: '30.00' })]))
 
   it('disputes part of the payment when an amount is given', () =>
     spec

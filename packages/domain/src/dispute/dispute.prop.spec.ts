@@ -1,8 +1,9 @@
 // Proves, over generated openings and accepted histories (fast-check, pinned runs): every command
 // and event survives its codec round trip; evolve folds every accepted history without tripping an
 // assertion and only along DESIGN's status order; every journal entry is balanced and moves exactly
-// the recorded amounts; a dispute never refunds more than captured minus refunded, never holds more
-// than the payee had, and never has the platform cover more than the recorded shortfall.
+// the recorded amounts, split like a payment refund (payer and budget, payee and fee); a dispute
+// never refunds more than captured minus refunded, never holds more than the payee had, and never
+// has the platform cover more than the recorded shortfall.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -15,7 +16,7 @@ import {
 import { foldEvents } from '../decider.js'
 import { ERROR_CODES } from '../errors.js'
 import { isBalanced, legsOf } from '../journal/journal.js'
-import { SYSTEM_ACCOUNTS } from '../journal/systemAccounts.js'
+import { SYSTEM_ACCOUNTS, promotionBudgetAccount as budgetOf } from '../journal/systemAccounts.js'
 import { moneyFromCanonical } from '../money/money.js'
 import { DisputeCommand } from './commands.js'
 import { disputeDecider } from './disputeDecider.js'
@@ -141,10 +142,9 @@ describe('dispute money', () => {
     fc.assert(
       fc.property(arbDisputeHistory(), ({ opening, events }) => {
         const opened = openedOf(events).data
+        const { promotionId } = opening.payment
         for (const { data } of resolutionsOf(events)) {
           expect(minor(data.captured) + minor(data.released)).toBe(minor(opened.held))
-          const covered = minor(data.refunded) - minor(data.captured)
-          expect(covered >= 0n && covered <= minor(opened.shortfall)).toBe(true)
           const entry = data.entry
           if (entry === undefined) {
             expect(minor(data.refunded)).toBe(0n)
@@ -155,10 +155,15 @@ describe('dispute money', () => {
             legsOf(entry, account)
               .filter(({ leg }) => leg.direction === direction)
               .reduce((sum, { leg }) => sum + minor(leg.amount), 0n)
-          expect(sumOf(opening.payment.payer, 'credit')).toBe(minor(data.refunded))
+          const budget = promotionId === undefined ? 0n : sumOf(budgetOf(promotionId), 'credit')
+          const fee = sumOf(SYSTEM_ACCOUNTS.fees, 'debit')
+          const covered = sumOf(SYSTEM_ACCOUNTS.receivables, 'debit')
+          // The refund splits like a payment refund: payer + budget = payee's part + fee.
+          expect(sumOf(opening.payment.payer, 'credit') + budget).toBe(minor(data.refunded))
           expect(sumOf(opening.payment.payee, 'debit')).toBe(minor(data.captured))
-          expect(sumOf(SYSTEM_ACCOUNTS.receivables, 'debit')).toBe(covered)
+          expect(minor(data.captured) + covered + fee).toBe(minor(data.refunded))
           expect(sumOf(SYSTEM_ACCOUNTS.disputeLosses, 'debit')).toBe(covered)
+          expect(covered <= minor(opened.shortfall)).toBe(true)
         }
       }),
       RUNS,

@@ -5,6 +5,7 @@ import { EVIDENCE_ITEMS_PER_DISPUTE_MAX } from '../limits.js'
 import { isBalanced } from '../journal/journal.js'
 import { addMoney, moneyFromCanonical } from '../money/money.js'
 import type { Money } from '../money/money.js'
+import { settleDispute } from './resolution.js'
 import type {
   DisputeContested,
   DisputeEscalated,
@@ -22,6 +23,22 @@ export type DisputeEvidence = Pick<EvidenceSubmitted['data'], 'by' | 'reference'
 
 type OpenedData = DisputeOpened['data']
 
+/**
+ * The disputed payment's money when the dispute opened, in minor units of the dispute's asset:
+ * what a refund to the payer is split by (`refundShares`, as for a payment's refunds).
+ */
+export type DisputedPayment = {
+  /** Gross captured. */
+  readonly captured: bigint
+  /** Paid by the promotion's budget (`promotionId` set when positive). */
+  readonly discount: bigint
+  /** The merchant fee the platform kept. */
+  readonly fee: bigint
+  /** Gross refunded before this dispute: the payment's refunds and earlier disputes' refunds. */
+  readonly refunded: bigint
+  readonly promotionId?: string
+}
+
 /** What every opened dispute knows, whatever its status. Amounts are in the payment's asset. */
 export type DisputeCase = {
   readonly disputeId: OpenedData['disputeId']
@@ -38,6 +55,7 @@ export type DisputeCase = {
   /** What the payee could not cover when the dispute opened; the platform covers it on a refund. */
   readonly shortfall: Money
   readonly responseDueAt: OpenedData['responseDueAt']
+  readonly payment: DisputedPayment
   readonly fingerprint: OpenedData['fingerprint']
   readonly openedAt: OpenedData['at']
   readonly evidence: readonly DisputeEvidence[]
@@ -127,6 +145,7 @@ const opened = (state: DisputeState, event: DisputeOpened): DisputeState => {
     Date.parse(data.responseDueAt) > Date.parse(data.at),
     `DisputeOpened ${data.disputeId}: deadline not after opening`,
   )
+  const payment = disputedPaymentOf(event, amount)
   return {
     status: 'open',
     disputeId: data.disputeId,
@@ -140,9 +159,43 @@ const opened = (state: DisputeState, event: DisputeOpened): DisputeState => {
     held,
     shortfall,
     responseDueAt: data.responseDueAt,
+    payment,
     fingerprint: data.fingerprint,
     openedAt: data.at,
     evidence: [],
+  }
+}
+
+// The payment's money as the opening recorded it; asserts it can be a real payment's, with the
+// disputed amount within what was left to refund.
+const disputedPaymentOf = (event: DisputeOpened, amount: Money): DisputedPayment => {
+  const { asset, payment, disputeId } = event.data
+  const minorOf = (value: string): bigint => {
+    const parsed = moneyFromCanonical(asset, value)
+    assert(parsed.scale === amount.scale, `DisputeOpened ${disputeId}: "${value}" off the scale`)
+    return parsed.minor
+  }
+  const captured = minorOf(payment.captured)
+  const discount = minorOf(payment.discount)
+  const fee = minorOf(payment.fee)
+  const refunded = minorOf(payment.refunded)
+  assert(discount < captured, `DisputeOpened ${disputeId}: discount not below captured`)
+  assert(fee <= captured, `DisputeOpened ${disputeId}: fee above captured`)
+  assert(
+    refunded + amount.minor <= captured,
+    `DisputeOpened ${disputeId}: refunded + disputed above captured`,
+  )
+  assert(
+    discount === 0n || payment.promotionId !== undefined,
+    `DisputeOpened ${disputeId}: a discount without its promotion`,
+  )
+  const { promotionId } = payment
+  return {
+    captured,
+    discount,
+    fee,
+    refunded,
+    ...(promotionId === undefined ? {} : { promotionId }),
   }
 }
 
@@ -224,19 +277,16 @@ const assertSettlement = (
     captured.minor + released.minor === state.held.minor,
     'DisputeResolved: captured + released != held',
   )
-  // The payee's hold pays first; the platform covers only what the hold cannot.
-  const expectedCaptured = refunded.minor < state.held.minor ? refunded.minor : state.held.minor
-  assert(
-    captured.minor === expectedCaptured,
-    'DisputeResolved: captured is not min(refunded, held)',
-  )
   assert(refunded.minor <= state.amount.minor, 'DisputeResolved: refunded more than disputed')
-  assert(
-    refunded.minor - captured.minor <= state.shortfall.minor,
-    'DisputeResolved: platform covered more than the shortfall',
-  )
   assert(
     outcome === 'payer' ? refunded.minor > 0n : refunded.minor === 0n,
     `DisputeResolved: ${outcome} with refund ${refunded.minor}`,
+  )
+  // The payee's hold pays the payee's share first (the refund less the fee's share); the platform
+  // covers only what the hold cannot, never more than the shortfall (settleDispute asserts it).
+  const expected = settleDispute(state, refunded.minor)
+  assert(
+    captured.minor === expected.captured.minor,
+    'DisputeResolved: captured is not min(payee share, held)',
   )
 }

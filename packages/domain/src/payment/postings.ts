@@ -1,5 +1,5 @@
-// The money of a payment: the merchant fee, the capture entry, and how a refund splits between the
-// payer, the promotion's budget, the platform's fee and the payee. Every amount is bigint minor
+// The money of a payment: the merchant fee, the capture entry, and how a refund (the payment's own,
+// or a dispute's) splits between the payer, the promotion's budget, the platform's fee and the payee. Every amount is bigint minor
 // units; every rounding is named where it happens.
 import { assert } from '../assert.js'
 import type { JournalEntry, Posting } from '../journal/journal.js'
@@ -89,7 +89,9 @@ export const captureEntry = (
  * difference of cumulative largest-remainder splits of the refunded total, so however a captured
  * amount is refunded (at once or in any number of parts), the payer's parts sum exactly to what
  * they were charged, the budget's to the discount, and the fee's to the fee: no minor unit is
- * created or lost, and rounding never drifts over many partial refunds.
+ * created or lost, and rounding never drifts over many partial refunds. A dispute's refund is split
+ * the same way (dispute/resolution.ts), so `refundedBefore` counts the payment's refunds and its
+ * disputes' refunds alike, in the order they happened.
  */
 export const refundShares = (
   captured: CaptureAmounts,

@@ -1,6 +1,6 @@
 // Deciding a refund of a captured payment. Amounts are gross; `refundShares` splits each refund
-// between the payer and the promotion's budget (and takes the fee back pro rata), so partial
-// refunds always add up exactly.
+// between the payer and the promotion's budget (and takes the fee back pro rata) after everything
+// refunded before, dispute refunds included, so partial refunds always add up exactly.
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { assert } from '../assert.js'
@@ -73,15 +73,18 @@ const keyReused = (command: RefundPayment): PaymentError =>
     paymentId: command.paymentId,
   })
 
+// The shares are cumulative over every refund of the payment, its own and its disputes' (which
+// split theirs the same way), so the parts of all of them sum exactly to what was charged.
 const paymentRefunded = (
   command: RefundPayment,
   state: CapturedPayment,
   amount: bigint,
 ): PaymentEvent => {
   const { request, scale } = state
+  const refundedBefore = state.refunded + minorOf(state, command.disputeRefunded)
   const shares = refundShares(
     { gross: state.captured, discount: state.discount, fee: state.fee },
-    state.refunded,
+    refundedBefore,
     amount,
   )
   assert(

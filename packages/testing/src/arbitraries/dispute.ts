@@ -60,12 +60,17 @@ const arbAt = (): fc.Arbitrary<string> =>
 /** Amounts small enough to read in a counterexample, large enough for every scale. */
 const capOf = (asset: Asset): bigint => 10n ** BigInt(asset.scale + 6)
 
-/** The payment facts of an opening: captured, then refunded strictly below it. */
+/**
+ * The payment facts of an opening: captured, then refunded strictly below it, a discount below it
+ * (often none) and a merchant fee within it (often none), so refunds split into shares.
+ */
 const arbPaymentMinor = (asset: Asset) =>
   arbMoney(asset, { minMinor: 1n, maxMinor: capOf(asset) }).chain((captured) =>
     fc.record({
       captured: fc.constant(captured.minor),
       refunded: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: captured.minor - 1n })),
+      discount: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: captured.minor - 1n })),
+      fee: fc.oneof(fc.constant(0n), fc.bigInt({ min: 0n, max: captured.minor })),
     }),
   )
 
@@ -77,7 +82,7 @@ const arbPaymentMinor = (asset: Asset) =>
  */
 export const arbDisputeOpening = (): fc.Arbitrary<OpenDispute> =>
   fc.tuple(arbAsset(), fc.nat({ max: 999 })).chain(([asset, serial]) =>
-    arbPaymentMinor(asset).chain(({ captured, refunded }) =>
+    arbPaymentMinor(asset).chain(({ captured, refunded, discount, fee }) =>
       fc
         .record({
           amount: fc.option(fc.bigInt({ min: 1n, max: captured - refunded }), { nil: undefined }),
@@ -99,8 +104,11 @@ export const arbDisputeOpening = (): fc.Arbitrary<OpenDispute> =>
               payee: PAYEE,
               asset: asset.code,
               captured: formatMinor(captured, asset.scale),
+              discount: formatMinor(discount, asset.scale),
+              fee: formatMinor(fee, asset.scale),
               refunded: formatMinor(refunded, asset.scale),
               status: refunded === 0n ? 'completed' : 'partially_refunded',
+              ...(discount === 0n ? {} : { promotionId: 'promotion-1' }),
             },
             payeeAvailable: formatMinor(drawn.payeeAvailable, asset.scale),
             fingerprint: FINGERPRINTS[0],

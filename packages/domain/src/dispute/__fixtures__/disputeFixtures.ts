@@ -60,6 +60,8 @@ export const openDispute = (
       payee: PAYEE,
       asset: 'USD',
       captured: '100.00',
+      discount: '0.00',
+      fee: '0.00',
       refunded: '0.00',
       status: 'completed',
       ...payment,
@@ -97,8 +99,16 @@ export const resolve = (
 
 // ---------------------------------------------------------------- events
 
-/** DisputeOpened in USD; `held + shortfall` is the amount. */
-export const opened = (amount = '100.00', held = amount, shortfall = '0.00'): DisputeOpened =>
+/** The payment's money of `opened`: 100.00 captured, no discount, no fee, nothing refunded. */
+export const PAYMENT_AMOUNTS = { captured: '100.00', discount: '0.00', fee: '0.00', refunded: '0.00' }
+
+/** DisputeOpened in USD; `held + shortfall` is the amount; `payment` overrides PAYMENT_AMOUNTS. */
+export const opened = (
+  amount = '100.00',
+  held = amount,
+  shortfall = '0.00',
+  payment: Record<string, unknown> = {},
+): DisputeOpened =>
   event({
     type: 'DisputeOpened',
     schemaVersion: 1,
@@ -114,6 +124,7 @@ export const opened = (amount = '100.00', held = amount, shortfall = '0.00'): Di
       shortfall,
       holdId: HOLD_ID,
       responseDueAt: DUE_AT,
+      payment: { ...PAYMENT_AMOUNTS, ...payment },
       fingerprint: FINGERPRINT,
       at: OPENED_AT,
     },
