@@ -151,7 +151,8 @@ const endWithdrawalRow = (
  */
 export const applyDisputeRows = (state: HistoryState, event: LedgerEvent): void => {
   if (event.type === 'DisputeOpened') return placeDisputeRows(state, event)
-  if (event.type !== 'DisputeResolved' || event.data.entry !== undefined) return
+  if (event.type !== 'DisputeResolved') return
+  if (event.data.entry !== undefined) return releasedPayeeRow(state, event)
   const { disputeId, at, outcome } = event.data
   const dispute = state.disputes.get(disputeId)
   if (dispute === undefined) return
@@ -162,6 +163,21 @@ export const applyDisputeRows = (state: HistoryState, event: LedgerEvent): void 
   if (dispute.payeeRowId === undefined) return
   const payeeHistory = accountHistoryOf(state, dispute.payee)
   changeRow(payeeHistory, dispute.payeeRowId, { at, status: 'cancelled', failureReason: reason })
+}
+
+// A refund whose entry takes nothing from the payee (all of it the fee's share, or all covered by
+// the platform) has no leg to take the payee's pending row over: its hold was released, so the row
+// ends `cancelled` here and the entry's legs book the other accounts' rows.
+const releasedPayeeRow = (state: HistoryState, event: EventOf<'DisputeResolved'>): void => {
+  const { disputeId, at, outcome, entry } = event.data
+  const dispute = state.disputes.get(disputeId)
+  if (dispute?.payeeRowId === undefined || entry === undefined) return
+  if (entry.legs.some((leg) => leg.account === dispute.payee)) return
+  const payeeHistory = accountHistoryOf(state, dispute.payee)
+  const reason = `resolved_${outcome}`
+  changeRow(payeeHistory, dispute.payeeRowId, { at, status: 'cancelled', failureReason: reason })
+  const { payeeRowId: _released, ...rest } = dispute
+  state.disputes.set(disputeId, rest)
 }
 
 const placeDisputeRows = (state: HistoryState, event: EventOf<'DisputeOpened'>): void => {

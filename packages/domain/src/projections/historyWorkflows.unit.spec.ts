@@ -1,6 +1,7 @@
 // Proves the history projection's withdrawal, dispute and conversion rows on real logs (simulated
 // ledger): pending rows and how each ends (completed, failed with its reason, cancelled), the
-// reversal of a returned withdrawal with its own return row, and a conversion's two rows.
+// reversal of a returned withdrawal with its own return row, a dispute refund that takes nothing
+// from the payee, and a conversion's two rows.
 import { describe, expect, it } from 'vitest'
 import {
   fundedLedger as funded,
@@ -97,9 +98,10 @@ describe('history: disputes and conversions', () => {
       amount: '20.00',
       journalEntryId: 'x1:refund',
     })
+    // The shop's fee (2.5 % of 40.00 is 1.00) comes back pro rata: 0.50 from the fees account.
     expect(rowOf(sim.log, 'shop', 'dispute:x1:payee')).toMatchObject({
       status: 'completed',
-      amount: '20.00',
+      amount: '19.50',
     })
   })
 
@@ -112,6 +114,29 @@ describe('history: disputes and conversions', () => {
       failureReason: 'resolved_payee',
     })
     expect(rowOf(sim.log, 'shop', 'dispute:x1:payee')).toMatchObject({ status: 'cancelled' })
+  })
+
+  it("cancels the payee's pending row when the refund is all the fee's share", () => {
+    // 0.60 to the shop (fee 2.5 %: 0.02); 0.14 refunded takes no fee back, 0.15 takes 0.01: a
+    // dispute of the 0.01 between them takes nothing from the shop, whose hold goes back whole.
+    const sim = funded()
+    sim.pay({ paymentId: 'p1', payer: 'alice', payee: 'shop', asset: 'USD', amount: '0.60' })
+    sim.refund('p1', 'r1', '0.14')
+    sim.openDispute('x1', 'p1', '2026-03-20T00:00:00.000Z', '0.01')
+    sim.respondToDispute('x1', 'accept')
+    expect(rowOf(sim.log, 'shop', 'dispute:x1:payee')).toMatchObject({
+      status: 'cancelled',
+      failureReason: 'resolved_payer',
+    })
+    expect(rowOf(sim.log, 'alice', 'dispute:x1:payer')).toMatchObject({
+      status: 'completed',
+      amount: '0.01',
+    })
+    expect(rowsOf(sim.log, 'system:fees')[0]).toMatchObject({
+      kind: 'dispute',
+      direction: 'out',
+      amount: '0.01',
+    })
   })
 
   it('shows a conversion as two rows and a refused one as failed', () => {

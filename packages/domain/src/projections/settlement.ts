@@ -2,9 +2,11 @@
 // and what went back out. Figures come from the workflow events and their journal entries, so they
 // hold whether or not every account leg has been booked yet.
 //   grossCaptured     the gross amounts of captured payments (discounts included)
-//   fees              merchant fees kept by the platform, net of fees returned by refunds
+//   fees              merchant fees kept by the platform, net of the fee shares that refunds and
+//                     disputes gave back
 //   refunds           the gross amounts refunded
-//   disputesRefunded  what resolved disputes took from the merchant (captured from its hold)
+//   disputesRefunded  what resolved disputes took back from the merchant, gross: captured from its
+//                     hold, plus the fee share the platform gave back (as `refunds` counts it)
 //   disputesCovered   what the platform paid payers for it (it is owed as a receivable)
 //   net               what the merchant's account received: the sum of its legs in these entries,
 //                     asserted equal to grossCaptured - fees - refunds - disputesRefunded
@@ -154,7 +156,8 @@ const refunded = (state: SettlementState, event: EventOf<'PaymentRefunded'>): Se
   return state
 }
 
-// The merchant pays what its hold gave; the platform covers the rest of the refund.
+// The merchant pays what its hold gave, and gives back the fee's share it was charged; the platform
+// covers the rest of the merchant's part (the receivables' debit legs).
 const disputeResolved = (
   state: SettlementState,
   event: EventOf<'DisputeResolved'>,
@@ -163,9 +166,16 @@ const disputeResolved = (
   const merchant = state.disputes.get(disputeId)
   state.disputes.delete(disputeId)
   if (merchant === undefined || entry === undefined) return state
-  const fromMerchant = moneyFromCanonical(asset, event.data.captured).minor
-  const covered = moneyFromCanonical(asset, event.data.refunded).minor - fromMerchant
-  add(state, merchant, entry, { disputesRefunded: fromMerchant, disputesCovered: covered })
+  const fromHold = moneyFromCanonical(asset, event.data.captured).minor
+  const debited = (account: string) =>
+    legsOf(entry, account).reduce((sum, { leg }) => sum - signedLegMinor(leg), 0n)
+  const feeReturned = debited(SYSTEM_ACCOUNTS.fees)
+  const covered = debited(SYSTEM_ACCOUNTS.receivables)
+  add(state, merchant, entry, {
+    disputesRefunded: fromHold + feeReturned,
+    disputesCovered: covered,
+    fees: -feeReturned,
+  })
   return state
 }
 
@@ -187,6 +197,8 @@ const moneyOf = (entry: JournalEntry, merchant: string, amount: string) => {
   return moneyFromCanonical(asset, amount)
 }
 
+// A dispute's entry may not touch the merchant at all (nothing held, or all of the refund the fee's
+// share), so the asset and scale come from the entry's first leg: every leg is in one asset.
 const add = (
   state: SettlementState,
   merchant: string,
@@ -194,9 +206,13 @@ const add = (
   change: Change,
 ): void => {
   const legs = legsOf(entry, merchant)
-  const first = legs[0]
-  assert(first !== undefined, `entry ${entry.entryId} does not touch ${merchant}`)
-  const { asset, scale } = moneyFromCanonical(first.leg.asset, first.leg.amount)
+  const first = entry.legs[0]
+  assert(first !== undefined, `entry ${entry.entryId} has no legs`)
+  assert(
+    entry.legs.every((leg) => leg.asset === first.asset),
+    `entry ${entry.entryId}: several assets`,
+  )
+  const { asset, scale } = moneyFromCanonical(first.asset, first.amount)
   const byAsset = state.totals.get(merchant) ?? new Map<string, SettlementTotals>()
   state.totals.set(merchant, byAsset)
   const before = byAsset.get(asset) ?? emptyTotals(scale)

@@ -14,7 +14,7 @@ import { AGGREGATES } from './ledgerWorkflows.js'
 /** Withdrawals, disputes and conversions. */
 export const settlementMethods = (context: WorkflowContext) => {
   const { core, tick, withdrawal, dispute, accountOf, senderOf, holds } = context
-  const { disputeRefunds, holdStep, releaseStep, holdsOf } = context
+  const { disputeRefunds, holdStep, releaseStep, holdsOf, promotionSteps } = context
   const A = AGGREGATES
   function settleDispute(
     disputeId: string,
@@ -30,14 +30,21 @@ export const settlementMethods = (context: WorkflowContext) => {
         continue
       }
       const disputeState = core.stateOf(A.dispute.decider, A.dispute.stream(disputeId))
-      if (disputeState.status !== 'not_opened') {
-        const minor = moneyFromCanonical(event.data.asset, event.data.refunded).minor
-        disputeRefunds.set(
-          disputeState.paymentId,
-          (disputeRefunds.get(disputeState.paymentId) ?? 0n) + minor,
-        )
-      }
-      core.runSteps(core.legSteps(entry, at, { holds: holdsOf(disputeId) }), limit)
+      if (disputeState.status === 'not_opened') throw new Error(`${disputeId} resolved unopened`)
+      const { paymentId, payee, payment } = disputeState
+      const minor = moneyFromCanonical(event.data.asset, event.data.refunded).minor
+      disputeRefunds.set(paymentId, (disputeRefunds.get(paymentId) ?? 0n) + minor)
+      // The budget's share goes back through the promotion; a refund that takes nothing from the
+      // payee (all of it the fee's share) releases the hold instead of capturing it.
+      const budget = promotionSteps(
+        entry,
+        { type: 'ReturnDiscount', promotionId: payment.promotionId, paymentId },
+        at,
+      )
+      const isCaptured = entry.legs.some((leg) => leg.account === payee)
+      const release = isCaptured ? [] : [releaseStep(disputeId, at)]
+      const legs = core.legSteps(entry, at, { holds: holdsOf(disputeId) })
+      core.runSteps([...legs, ...budget, ...release], limit)
     }
   }
 
@@ -192,8 +199,13 @@ export const settlementMethods = (context: WorkflowContext) => {
           payee: view.payee,
           asset: view.asset,
           captured: view.captured ?? zeroLike(view.asset, view.amount),
+          discount: formatMinor('discount' in paymentState ? paymentState.discount : 0n, scale),
+          fee: formatMinor('fee' in paymentState ? paymentState.fee : 0n, scale),
           refunded: formatMinor(refunded, scale),
           status: view.status,
+          ...('discount' in paymentState && paymentState.discount > 0n
+            ? { promotionId: paymentState.request.promotionId }
+            : {}),
         },
         payeeAvailable: formatMinor(
           accountOf(view.payee).balances[view.asset]?.available ?? 0n,

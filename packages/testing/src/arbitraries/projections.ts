@@ -11,6 +11,7 @@ import {
   formatMinor,
   historyPage,
   historyProjection,
+  isDisputeActive,
   paymentDecider,
   paymentStream,
   withdrawalDecider,
@@ -350,6 +351,8 @@ const advancePayment = (
     return sim.capture(id, part, undefined, limit)
   }
   if (state.status !== 'completed' && state.status !== 'partially_refunded') return
+  // As the engine: while a dispute of the payment is undecided, no refund and no other dispute.
+  if (hasOpenDispute(sim, id, ids)) return
   if (branch % 3 === 0) {
     const due = new Date(Date.parse(sim.core.tick()) + 7 * 86_400_000).toISOString()
     sim.openDispute(`x${n}`, id, due, undefined, undefined, limit)
@@ -359,6 +362,12 @@ const advancePayment = (
   const amount = branch % 3 === 1 ? undefined : formatMinor(state.captured / 3n + 1n, state.scale)
   return sim.refund(id, `r${n}`, amount, undefined, limit)
 }
+
+const hasOpenDispute = (sim: LedgerSimulator, paymentId: string, ids: Ids): boolean =>
+  ids.disputes.some((disputeId) => {
+    const dispute = sim.core.stateOf(disputeDecider, disputeStream(disputeId))
+    return isDisputeActive(dispute) && dispute.paymentId === paymentId
+  })
 
 const advanceWithdrawal = (
   sim: LedgerSimulator,
