@@ -158,24 +158,27 @@ const alreadyOpen = (
 
 /**
  * The payment's facts for the dispute decider. `refunded` is the payment's own refunds plus what
- * earlier disputes refunded, so refunds and dispute refunds together never pass the captured amount.
+ * earlier disputes refunded, so refunds and dispute refunds together never pass the captured amount;
+ * with the discount and the fee, a refund of the dispute splits like a payment refund, its shares
+ * cumulative over everything refunded before it.
  */
 const paymentFactsOf = (state: Requested, disputeRefunded: string) => {
   const { request, scale } = state
-  const isCaptured =
-    state.status === 'completed' ||
-    state.status === 'partially_refunded' ||
-    state.status === 'refunded'
-  const captured = isCaptured ? state.captured : 0n
-  const refunds = isCaptured ? state.refunded : 0n
+  const captured = 'captured' in state ? state : undefined
   const fromDisputes = moneyFromCanonical(request.asset, disputeRefunded).minor
+  const discount = captured?.discount ?? 0n
   return {
     payer: request.payer,
     payee: request.payee,
     asset: request.asset,
-    captured: formatMinor(captured, scale),
-    refunded: formatMinor(refunds + fromDisputes, scale),
+    captured: formatMinor(captured?.captured ?? 0n, scale),
+    discount: formatMinor(discount, scale),
+    fee: formatMinor(captured?.fee ?? 0n, scale),
+    refunded: formatMinor((captured?.refunded ?? 0n) + fromDisputes, scale),
     status: paymentView(state).status,
+    ...(discount > 0n && request.promotionId !== undefined
+      ? { promotionId: request.promotionId }
+      : {}),
   }
 }
 

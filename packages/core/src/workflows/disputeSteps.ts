@@ -1,16 +1,26 @@
 // What a dispute's events do to the accounts: the hold on the payee at opening, and at the outcome
-// either the refund's legs (the payee's hold captured first, then the platform's cover) or the
-// hold released. Also the planner every step on an existing dispute shares.
+// either the refund's legs (the payee's hold captured first, then the platform's cover; the fee's
+// share debited from the fees account, platform-initiated; the budget's share booked by the
+// promotion) or the hold released. Also the planner every step on an existing dispute shares.
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { assert, disputeView, domainError, isDisputeActive } from '@wallet-ledger/domain'
+import {
+  assert,
+  disputeView,
+  domainError,
+  isDisputeActive,
+  legsOf,
+  promotionBudgetAccount,
+} from '@wallet-ledger/domain'
 import type {
   AccountCommand,
   DisputeCommand,
   DisputeEvent,
   DisputeState,
   OpenedDisputeState,
+  PromotionCommand,
 } from '@wallet-ledger/domain'
+import type { Write } from '../engine/commit.js'
 import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { DisputeView, LedgerError } from '../ledger/types.js'
@@ -59,12 +69,17 @@ export const disputeAccountCommands = (
     case 'DisputeResolved': {
       assert(isDisputeActive(before), `DisputeResolved on a dispute that is ${before.status}`)
       const { entry } = event.data
-      if (entry !== undefined) {
-        const capture = { captureHoldId: before.holdId, initiatedBy: 'platform' as const }
-        return legCommands(entry, at, { [before.payee]: capture })
-      }
-      if (before.held.minor === 0n) return []
-      return [stepCommand({ kind: 'release', accountId: before.payee, holdId: before.holdId }, at)]
+      const release = stepCommand(
+        { kind: 'release', accountId: before.payee, holdId: before.holdId },
+        at,
+      )
+      if (entry === undefined) return before.held.minor === 0n ? [] : [release]
+      const capture = { captureHoldId: before.holdId, initiatedBy: 'platform' as const }
+      const legs = legCommands(entry, at, { [before.payee]: capture })
+      // A refund that takes nothing from the payee (all of it the fee's share, or nothing held)
+      // captures nothing: the hold, if any, goes back whole.
+      const isCaptured = legsOf(entry, before.payee).length > 0
+      return isCaptured || before.held.minor === 0n ? legs : [...legs, release]
     }
     default:
       return []
@@ -94,8 +109,37 @@ export const planDisputeCommand = async (
     at,
   )
   if (accounts._tag === 'Left') return accounts
+  const promotion = await promotionWritesAfter(context, loaded.state, write.right.events, at)
+  if (promotion._tag === 'Left') return promotion
   const view = viewOfDispute(write.right.nextState)
-  return right({ writes: [write.right, ...accounts.right], outcome: right(view) })
+  const writes = [write.right, ...accounts.right, ...promotion.right]
+  return right({ writes, outcome: right(view) })
+}
+
+/**
+ * The promotion's write after a refund of a discounted payment's dispute: the budget's share of
+ * the refund comes back as DiscountReturned on the promotion's stream, which books the budget's
+ * leg (account streams skip it), as it does for a payment's refund.
+ */
+export const promotionWritesAfter = async (
+  context: LedgerContext,
+  before: DisputeState,
+  events: readonly DisputeEvent[],
+  at: string,
+): Promise<Either<LedgerError, Write[]>> => {
+  const [event] = events
+  if (event?.type !== 'DisputeResolved' || event.data.entry === undefined) return right([])
+  assert(before.status !== 'not_opened', 'DisputeResolved on a dispute never opened')
+  const { promotionId } = before.payment
+  const { entry } = event.data
+  if (promotionId === undefined) return right([])
+  if (legsOf(entry, promotionBudgetAccount(promotionId)).length === 0) return right([])
+  const definition = context.definitions.promotion
+  const loaded = await context.repository.load(definition, promotionId)
+  const { paymentId } = before
+  const command = { type: 'ReturnDiscount', promotionId, paymentId, entry, at } as PromotionCommand
+  const write = decideWrite(definition, definition.stream(promotionId), loaded, command)
+  return write._tag === 'Left' ? write : right([write.right])
 }
 
 /** The account commands that follow the events of one dispute decision, in order. */
