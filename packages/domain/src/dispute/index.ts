@@ -25,6 +25,7 @@ export {
   DisputeReason,
   DisputeReferredToLegalV1,
   DisputeResolvedV1,
+  DisputedPaymentAmounts,
   DisputedPaymentFacts,
   DisputedPaymentStatus,
   EngineId,
@@ -47,6 +48,7 @@ export type {
   DisputeEvidence,
   DisputeResolution,
   DisputeState,
+  DisputedPayment,
   OpenedDisputeState,
 } from './state.js'
 export { evolveDispute, initialDisputeState, isDisputeActive } from './state.js'
