@@ -217,7 +217,7 @@ export const convert = step(
     key: arbKey,
   }),
   (g) => (model) => {
-    const [from = 'USD', to = 'USD'] = g.pair
+    const [from = 'USD', to = 'USD'] = g.pair as readonly string[]
     const expiresAt =
       g.expiresInMinutes === undefined
         ? undefined
