@@ -86,7 +86,7 @@ const streamOf = (
 ): StreamState => {
   const known = streams.get(stored.stream)
   if (known !== undefined) return known
-  const definition = ownDefinitionOf(definitions, stored.stream)
+  const definition = definitionOfStream(definitions, stored.stream)
   if (definition === undefined) {
     findings.add(
       'unknown_stream',
@@ -102,18 +102,6 @@ const streamOf = (
   }
   streams.set(stored.stream, created)
   return created
-}
-
-// `definitionOfStream` looks the aggregate name up on a plain object, so a stream named
-// `constructor-1` would find Object.prototype's member; only the ledger's own definitions count.
-const ownDefinitionOf = (
-  definitions: Definitions,
-  stream: string,
-): AnyAggregateDefinition | undefined => {
-  const found = definitionOfStream(definitions, stream)
-  return Object.values<AnyAggregateDefinition>(definitions).some((item) => item === found)
-    ? found
-    : undefined
 }
 
 const checkRevision = (stored: StoredEvent, stream: StreamState, findings: Findings): void => {

@@ -204,5 +204,24 @@ export const definitionOfStream = (
 ): AnyAggregateDefinition | undefined => {
   const local = stream.includes('.') ? stream.slice(stream.indexOf('.') + 1) : stream
   const name = local.slice(0, local.indexOf('-'))
-  return (definitions as Record<string, AnyAggregateDefinition>)[name]
+  // Own properties only: a stream named `constructor-1` must not find Object.prototype's member.
+  return Object.hasOwn(definitions, name)
+    ? (definitions as Record<string, AnyAggregateDefinition>)[name]
+    : undefined
+}
+
+/**
+ * The definition of one of this ledger's own streams, else undefined: a stream of another
+ * namespace sharing the store, or of no aggregate. A stream is the ledger's own when its
+ * definition names the same id exactly that way.
+ */
+export const ownDefinitionOf = (
+  definitions: Definitions,
+  stream: string,
+): AnyAggregateDefinition | undefined => {
+  const found = definitionOfStream(definitions, stream)
+  if (found === undefined) return undefined
+  const local = stream.slice(stream.indexOf('.') + 1)
+  const id = local.slice(local.indexOf('-') + 1)
+  return id.length > 0 && found.stream(id) === stream ? found : undefined
 }

@@ -45,15 +45,27 @@ export const parseCallerAmount = (
   return right({ asset: asset.right, money: parsed.right, amount: formatMoney(parsed.right) })
 }
 
-/** An instant as an ISO UTC string, or `invalid_input` naming the field. */
+// An ISO-8601 instant with its offset: without one, `new Date` would read the local time of
+// whatever machine runs the ledger, and `'1'` would become the year 2001.
+const ISO_INSTANT_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
+
+/**
+ * An instant as an ISO UTC string, or `invalid_input` naming the field. Accepts a valid `Date`
+ * or an ISO-8601 string with `Z` or an explicit offset ("2026-11-27T09:50:00+08:00").
+ */
 export const instantOf = (value: Instant, field: string): Either<LedgerError, string> => {
-  const date =
-    value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined
+  const isIso = typeof value === 'string' && ISO_INSTANT_WITH_OFFSET.test(value)
+  const date = value instanceof Date ? value : isIso ? new Date(value) : undefined
   if (date === undefined || Number.isNaN(date.getTime())) {
     return left(
-      domainError('invalid_input', `${field}: expected an ISO-8601 instant or a Date`, {
-        path: field,
-      }),
+      domainError(
+        'invalid_input',
+        `${field}: expected an ISO-8601 instant with an offset ("2026-11-27T09:50:00Z") or a Date`,
+        {
+          path: field,
+        },
+      ),
     )
   }
   return right(date.toISOString())

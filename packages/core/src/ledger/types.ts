@@ -96,6 +96,13 @@ export type HistoryEntry = {
   channel?: Channel
   paymentId?: string
   withdrawalId?: string
+  /** Additions beyond DESIGN's shape, present on the rows they concern. */
+  disputeId?: string
+  conversionId?: string
+  refundId?: string
+  promotionId?: string
+  /** The refusal code of a failed row ("insufficient_balance", "expired"). */
+  failureReason?: string
 }
 export type AuditViolation = { code: string; stream: string; revision?: string; message: string }
 export type AuditReport = {
@@ -108,7 +115,10 @@ export type AuditReport = {
 
 // ---------------------------------------------------------------- options
 
-/** Timings and outcomes for a user's metrics and tracing; a hook that throws is reported, not fatal. */
+/**
+ * Timings and outcomes for a user's metrics and tracing. A hook that throws is ignored: it never
+ * turns a committed command into a failure the caller would retry.
+ */
 export type LedgerHooks = {
   onCommand?: (info: {
     command: string

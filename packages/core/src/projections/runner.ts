@@ -3,7 +3,7 @@
 // Rebuilding from position 0 gives the same states (the projections are pure folds).
 import { LEDGER_PROJECTIONS } from '@wallet-ledger/domain'
 import type { Projection, ProjectionInput } from '@wallet-ledger/domain'
-import { definitionOfStream } from '../engine/definitions.js'
+import { ownDefinitionOf } from '../engine/definitions.js'
 import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import type { Definitions } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
@@ -35,23 +35,6 @@ const freshStates = (): ProjectionStates => {
   for (const [name, projection] of Object.entries(LEDGER_PROJECTIONS))
     states[name] = projection.initialState()
   return states as ProjectionStates
-}
-
-/**
- * The definition of one of this ledger's own streams, else undefined: a stream of another
- * namespace sharing the store (`definitionOfStream` ignores the namespace), of no aggregate, or
- * named after an Object.prototype member (`constructor-1`, which a plain-object lookup finds).
- * A stream is the ledger's own when the definition names the same id exactly that way.
- */
-export const ownDefinitionOf = (
-  definitions: Definitions,
-  stream: string,
-): AnyAggregateDefinition | undefined => {
-  const found = definitionOfStream(definitions, stream)
-  if (found === undefined || !Object.values(definitions).includes(found)) return undefined
-  const local = stream.slice(stream.indexOf('.') + 1)
-  const id = local.slice(local.indexOf('-') + 1)
-  return id.length > 0 && found.stream(id) === stream ? found : undefined
 }
 
 /** The projection input of a stored event, upcast and decoded; undefined for a foreign stream. */

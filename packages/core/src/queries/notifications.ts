@@ -6,7 +6,7 @@ import type { StoredEvent, Subscription } from '../ports/eventStore.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { Notification } from '../ledger/types.js'
-import { ownDefinitionOf } from '../projections/runner.js'
+import { ownDefinitionOf } from '../engine/definitions.js'
 import { safeHook } from '../workflows/run.js'
 
 // ---------------------------------------------------------------- types

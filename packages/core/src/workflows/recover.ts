@@ -12,7 +12,7 @@ import type {
   PromotionCommand,
 } from '@wallet-ledger/domain'
 import { isDisputeActive } from '@wallet-ledger/domain'
-import { definitionOfStream } from '../engine/definitions.js'
+import { ownDefinitionOf } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import { holdOwnerOf, reserveOf } from '../engine/workflowRefs.js'
 import type { HoldingWorkflow } from '../engine/workflowRefs.js'
@@ -51,7 +51,7 @@ const holdKey = (accountId: string, holdId: string): string => `${accountId}|${h
 export const scanLedger = async (context: LedgerContext): Promise<LedgerScan> => {
   const scan: LedgerScan = { entries: new Map(), cited: new Set(), openHolds: new Map() }
   for await (const stored of iterateAll(context.store)) {
-    const definition = definitionOfStream(context.definitions, stored.stream)
+    const definition = ownDefinitionOf(context.definitions, stored.stream)
     if (definition === undefined) continue
     const event = decodeStoredEvent(definition, stored) as {
       type: string
