@@ -76,6 +76,8 @@ export const SNAPSHOT_BYTES_MAX = 1_048_576
 export const WORKFLOW_STEPS_MAX = 16
 /** Retries of a command after a revision clash before `concurrency_conflict`. */
 export const COMMAND_RETRIES_MAX = 8
+/** Longest random pause before a retry after a revision clash, in milliseconds. */
+export const RETRY_PAUSE_MS_MAX = 50
 /** Holidays a ledger may be configured with. */
 export const HOLIDAYS_MAX = 2_000
 /** Days the settlement window search may look ahead before asserting a broken calendar. */

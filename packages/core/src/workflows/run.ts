@@ -69,6 +69,7 @@ export const runPlanned = async <T>(
       return planned.right.outcome
     } catch (error) {
       if (!isStoreError(error, 'wrong_expected_version')) throw error
+      await backOff(attempt)
     }
   }
   return left(
@@ -78,6 +79,15 @@ export const runPlanned = async <T>(
     ),
   )
 }
+
+/**
+ * A random pause, growing with each attempt, before planning again: commands that clashed on
+ * the same account would otherwise retry in lockstep and clash again.
+ */
+const backOff = (attempt: number): Promise<void> =>
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.random() * Math.min(limits.RETRY_PAUSE_MS_MAX, 2 ** attempt)),
+  )
 
 /** Calls a user's hook; a hook that throws must not fail the ledger's work. */
 export const safeHook = (call: () => void): void => {
