@@ -13,7 +13,7 @@ import {
   storedJson,
   type StoredEventFields,
 } from './chain.js'
-import { recordedInstant, sealCommit } from './sealCommit.js'
+import { recordedInstant, sealCommit, storedEventOf } from './sealCommit.js'
 import { checkWrites } from './validate.js'
 
 const sample: StoredEventFields = {
@@ -53,7 +53,7 @@ const sealChain = (sizes: readonly number[]): StoredEvent[] => {
       metadata: {},
       nextEventId: nextId,
     })
-    events.push(...sealed.events)
+    events.push(...sealed.events.map((event) => storedEventOf(event, event.dataJson)))
   }
   return events
 }

@@ -14,7 +14,15 @@ import type {
 } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
 import { createEventIdSource } from './eventId.js'
-import { createMemoryLog, deepFreeze, headOf, indexFrom } from './memoryLog.js'
+import {
+  createMemoryLog,
+  deepFreeze,
+  eventOf,
+  headOf,
+  indexFrom,
+  sealedRecord,
+  type MemoryRecord,
+} from './memoryLog.js'
 import { startMemorySubscription } from './memorySubscription.js'
 import { createMemoryTamper, type MemoryTamper } from './memoryTamper.js'
 import { recordedInstant, sealCommit } from './sealCommit.js'
@@ -69,9 +77,13 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     const checked = checkWrites(writes)
     checkMetadata(metadata)
     const planned = checked.map((write) => {
-      const last = log.streams.get(write.stream)?.at(-1)
+      const last = log.streams.get(write.stream)?.at(-1)?.envelope.revision
       checkExpected(write.stream, write.expectedRevision, last)
-      return { ...write, firstRevision: last === undefined ? 0n : last.revision + 1n }
+      return {
+        stream: write.stream,
+        events: write.events,
+        firstRevision: last === undefined ? 0n : last + 1n,
+      }
     })
     const recordedAt = recordedInstant(clock(), lastRecordedMs)
     // Taken before sealing: ids already drawn for a commit that then fails keep the floor.
@@ -85,15 +97,15 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       nextEventId: () => nextEventId(recordedAt.getTime()),
     })
     for (const event of sealed.events) {
-      deepFreeze(event)
+      const record = sealedRecord(event)
       const stream = log.streams.get(event.stream)
       // Contiguity checked when writing, as audit checks it when replaying (STYLE.md section 8).
-      const previousRevision = stream?.at(-1)?.revision ?? -1n
+      const previousRevision = stream?.at(-1)?.envelope.revision ?? -1n
       assert(event.revision === previousRevision + 1n, 'stream revisions stay contiguous')
       assert(event.position === headOf(log.events).nextPosition, 'positions stay contiguous')
-      log.events.push(event)
-      if (stream === undefined) log.streams.set(event.stream, [event])
-      else stream.push(event)
+      log.events.push(record)
+      if (stream === undefined) log.streams.set(event.stream, [record])
+      else stream.push(record)
     }
     log.changed.notify()
     return sealed.results
@@ -145,7 +157,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       ensureOpen()
       checkStreamName(stream)
       const snapshot = checkSnapshot(input)
-      const last = log.streams.get(stream)?.at(-1)
+      const last = log.streams.get(stream)?.at(-1)?.envelope
       if (last === undefined || snapshot.revision > last.revision) {
         throw storeError(
           'invalid_argument',
@@ -176,18 +188,19 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
 
 // The page is taken at the first `next()`, so a rejection surfaces there and the page is a
 // consistent slice even if appends happen while the caller iterates.
+// Events are built from their records as they are yielded (each once per store, then shared).
 async function* page(
-  read: () => readonly StoredEvent[],
+  read: () => readonly MemoryRecord[],
 ): AsyncGenerator<StoredEvent, void, undefined> {
-  for (const event of read()) yield event
+  for (const record of read()) yield eventOf(record)
 }
 
 const checkExpected = (
   stream: string,
   expected: ExpectedRevision,
-  last: StoredEvent | undefined,
+  last: bigint | undefined,
 ): void => {
-  const actual = last === undefined ? 'no_stream' : last.revision
+  const actual = last ?? 'no_stream'
   if (expected === 'any' || expected === actual) return
   throw storeError(
     'wrong_expected_version',

@@ -104,6 +104,20 @@ describe('the in-memory store', () => {
     expect(() => (event!.data as { tags: string[] }).tags.push('b')).toThrow(TypeError)
   })
 
+  it("stores the hashed text, not the caller's objects: readers share one copy built from it", async () => {
+    const store = createMemoryEventStore()
+    const data = { tags: ['a'], z: 1, a: 2 }
+    await store.append('a-1', [{ type: 'Tagged', schemaVersion: 1, data }], {
+      expectedRevision: 'any',
+    })
+    data.tags.push('changed after the append')
+    const [first] = await collect(store.readStream('a-1'))
+    const [second] = await collect(store.readAll())
+    expect(first?.data).toEqual({ a: 2, tags: ['a'], z: 1 })
+    expect(second).toBe(first)
+    expect(Object.isFrozen(first?.data)).toBe(true)
+  })
+
   it('leaves appendMany out entirely when atomicAppendMany is false', () => {
     expect('appendMany' in createMemoryEventStore({ atomicAppendMany: false })).toBe(false)
     expect(typeof createMemoryEventStore().appendMany).toBe('function')

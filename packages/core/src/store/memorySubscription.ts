@@ -3,7 +3,7 @@
 // notify the log's signal.
 import type { EventHandler, Subscription } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
-import { indexFrom, type MemoryLog } from './memoryLog.js'
+import { eventOf, indexFrom, type MemoryLog } from './memoryLog.js'
 
 // ---------------------------------------------------------------- operations
 
@@ -30,8 +30,8 @@ export const startMemorySubscription = (
     await Promise.resolve()
     let next = fromPosition
     while (!isStopping) {
-      const event = log.events[indexFrom(log.events, next, 'position')]
-      if (event === undefined) {
+      const record = log.events[indexFrom(log.events, next, 'position')]
+      if (record === undefined) {
         if (!isCaughtUp) {
           isCaughtUp = true
           settleCaughtUp?.resolve()
@@ -40,6 +40,7 @@ export const startMemorySubscription = (
         await log.changed.wait()
         continue
       }
+      const event = eventOf(record)
       try {
         await handler(event)
       } catch (failure) {

@@ -3,7 +3,7 @@
 // port, check nothing, and leave the store unfit for further appends.
 import { assert } from '@wallet-ledger/domain'
 import type { JsonValue, StoredEvent } from '../ports/eventStore.js'
-import { deepFreeze, type MemoryLog } from './memoryLog.js'
+import { builtRecord, eventOf, type MemoryLog } from './memoryLog.js'
 
 // ---------------------------------------------------------------- types
 
@@ -30,7 +30,7 @@ export type MemoryTamper = {
 export const createMemoryTamper = (log: MemoryLog): MemoryTamper => {
   const replace = (position: bigint, patch: Partial<Omit<StoredEvent, 'stream'>>): void => {
     const { index, event, streamEvents, streamIndex } = locate(log, position)
-    const changed = deepFreeze({ ...event, ...patch, stream: event.stream })
+    const changed = builtRecord({ ...event, ...patch, stream: event.stream })
     log.events[index] = changed
     streamEvents[streamIndex] = changed
   }
@@ -45,15 +45,15 @@ export const createMemoryTamper = (log: MemoryLog): MemoryTamper => {
     swapEvents: (positionA, positionB) => {
       const a = locate(log, positionA)
       const b = locate(log, positionB)
-      log.events[a.index] = b.event
-      log.events[b.index] = a.event
+      log.events[a.index] = b.record
+      log.events[b.index] = a.record
       if (a.event.stream === b.event.stream) {
-        a.streamEvents[a.streamIndex] = b.event
-        a.streamEvents[b.streamIndex] = a.event
+        a.streamEvents[a.streamIndex] = b.record
+        a.streamEvents[b.streamIndex] = a.record
       }
     },
     deleteStream: (stream) => {
-      const kept = log.events.filter((event) => event.stream !== stream)
+      const kept = log.events.filter((record) => record.envelope.stream !== stream)
       log.events.length = 0
       for (const event of kept) log.events.push(event)
       log.streams.delete(stream)
@@ -66,12 +66,13 @@ export const createMemoryTamper = (log: MemoryLog): MemoryTamper => {
 
 const locate = (log: MemoryLog, position: bigint) => {
   // Linear on purpose: after a swap the log is no longer sorted, and this is test-only.
-  const index = log.events.findIndex((item) => item.position === position)
-  const event = log.events[index]
-  assert(event !== undefined, `no event at position ${position}`)
+  const index = log.events.findIndex((item) => item.envelope.position === position)
+  const record = log.events[index]
+  assert(record !== undefined, `no event at position ${position}`)
+  const event = eventOf(record)
   const streamEvents = log.streams.get(event.stream)
   assert(streamEvents !== undefined, `stream ${event.stream} is missing`)
-  const streamIndex = streamEvents.indexOf(event)
+  const streamIndex = streamEvents.indexOf(record)
   assert(streamIndex >= 0, `event at position ${position} is missing from its stream`)
-  return { index, event, streamEvents, streamIndex }
+  return { index, record, event, streamEvents, streamIndex }
 }

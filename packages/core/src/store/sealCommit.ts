@@ -4,7 +4,7 @@
 import { assert, limits } from '@wallet-ledger/domain'
 import type { AppendResult, CommitMetadata, JsonValue, StoredEvent } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
-import { commitHash, sha256Hex, storedBytes } from './chain.js'
+import { commitHash, sha256Hex, storedJsonAround } from './chain.js'
 import type { CheckedEvent } from './validate.js'
 
 // ---------------------------------------------------------------- types
@@ -27,9 +27,16 @@ export type CommitPlan = {
   readonly nextEventId: () => string
 }
 
+/**
+ * One sealed event: its envelope and both hashes, with its data as the canonical JSON text the hash
+ * covers. An adapter stores `dataJson` as it is (the text is the stored truth: parsing it gives
+ * the data readers see); `storedEventOf` builds the `StoredEvent`.
+ */
+export type SealedEvent = Omit<StoredEvent, 'data'> & { readonly dataJson: string }
+
 /** A sealed commit: its events in position order, one result per write, and its hash. */
 export type SealedCommit = {
-  readonly events: readonly StoredEvent[]
+  readonly events: readonly SealedEvent[]
   readonly results: readonly AppendResult[]
   readonly commitHash: string
 }
@@ -48,13 +55,19 @@ export const recordedInstant = (now: Date, previousMs: number | undefined): Date
 
 /**
  * Seals one commit: positions follow `firstPosition` in write order, revisions follow each write's
- * `firstRevision`. Rejects with `limit_exceeded` when an event's stored bytes exceed
+ * `firstRevision`. Each event's stored text is built once, around the canonical data text the input
+ * check made, and hashed. Rejects with `limit_exceeded` when an event's stored bytes exceed
  * `EVENT_BYTES_MAX` (nothing has been written yet when it does).
  */
 export const sealCommit = (plan: CommitPlan): SealedCommit => {
   assert(plan.writes.length > 0, 'a commit holds at least one write')
   const recordedAt = plan.recordedAt.toISOString()
-  const sealed: Omit<StoredEvent, 'commitHash'>[] = []
+  const causationId = plan.metadata.causationId ?? null
+  const actor = plan.metadata.actor ?? null
+  // Kept side by side until the commit hash is known, then each sealed event is built once.
+  const envelopes: Envelope[] = []
+  const dataJsons: string[] = []
+  const hashes: string[] = []
   let position = plan.firstPosition
   let correlationId = plan.metadata.correlationId
   for (const write of plan.writes) {
@@ -63,60 +76,100 @@ export const sealCommit = (plan: CommitPlan): SealedCommit => {
       const eventId = plan.nextEventId()
       // Without a given correlation, the commit starts one named by its first event.
       correlationId ??= eventId
-      sealed.push(
-        envelope(
-          event,
-          { eventId, stream: write.stream, revision, position, recordedAt },
-          {
-            correlationId,
-            causationId: plan.metadata.causationId ?? null,
-            actor: plan.metadata.actor ?? null,
-          },
-        ),
-      )
+      const envelope: Envelope = {
+        eventId,
+        stream: write.stream,
+        revision,
+        position,
+        recordedAt,
+        correlationId,
+        causationId,
+        actor,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+      }
+      envelopes.push(envelope)
+      dataJsons.push(event.dataJson)
+      hashes.push(hashOf(envelope, event.dataJson))
       revision += 1n
       position += 1n
     }
   }
-  const hash = commitHash(
-    plan.previousCommitHash,
-    sealed.map((event) => event.hash),
+  const hash = commitHash(plan.previousCommitHash, hashes)
+  const events = envelopes.map((envelope, index) =>
+    sealed(envelope, dataJsons[index], hashes[index], hash),
   )
-  const events = sealed.map((event) => ({ ...event, commitHash: hash }))
   return { events, results: resultsOf(plan, events, hash), commitHash: hash }
 }
 
+/**
+ * The `StoredEvent` of a stored envelope and its data text (a sealed event gives both: call
+ * `storedEventOf(sealed, sealed.dataJson)`): the data is parsed from the text, a fresh copy.
+ */
+export const storedEventOf = (event: Omit<StoredEvent, 'data'>, dataJson: string): StoredEvent => ({
+  eventId: event.eventId,
+  stream: event.stream,
+  revision: event.revision,
+  position: event.position,
+  recordedAt: event.recordedAt,
+  correlationId: event.correlationId,
+  causationId: event.causationId,
+  actor: event.actor,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  data: JSON.parse(dataJson) as JsonValue,
+  hash: event.hash,
+  commitHash: event.commitHash,
+})
+
 // ---------------------------------------------------------------- helpers
 
-type Place = Pick<StoredEvent, 'eventId' | 'stream' | 'revision' | 'position' | 'recordedAt'>
-type Cause = Pick<StoredEvent, 'correlationId' | 'causationId' | 'actor'>
+type Envelope = Omit<StoredEvent, 'data' | 'hash' | 'commitHash'>
 
-const envelope = (
-  event: CheckedEvent,
-  place: Place,
-  cause: Cause,
-): Omit<StoredEvent, 'commitHash'> => {
-  // A fresh copy parsed from the canonical text: the caller's objects are never shared.
-  const data = JSON.parse(event.dataJson) as JsonValue
-  const fields = { ...place, ...cause, type: event.type, schemaVersion: event.schemaVersion, data }
-  const bytes = storedBytes(fields)
-  if (bytes.byteLength > limits.EVENT_BYTES_MAX) {
+const hashOf = (envelope: Envelope, dataJson: string): string => {
+  const json = storedJsonAround(envelope, dataJson)
+  const byteLength = Buffer.byteLength(json, 'utf8')
+  if (byteLength > limits.EVENT_BYTES_MAX) {
     throw storeError(
       'limit_exceeded',
-      `${event.type} is ${bytes.byteLength} bytes, over EVENT_BYTES_MAX`,
+      `${envelope.type} is ${byteLength} bytes, over EVENT_BYTES_MAX`,
       {
         limit: 'EVENT_BYTES_MAX',
         max: limits.EVENT_BYTES_MAX,
-        stream: place.stream,
+        stream: envelope.stream,
       },
     )
   }
-  return { ...fields, hash: sha256Hex(bytes) }
+  return sha256Hex(json)
+}
+
+const sealed = (
+  envelope: Envelope,
+  dataJson: string | undefined,
+  hash: string | undefined,
+  commitHash: string,
+): SealedEvent => {
+  assert(dataJson !== undefined && hash !== undefined, 'one data text and one hash per event')
+  return {
+    eventId: envelope.eventId,
+    stream: envelope.stream,
+    revision: envelope.revision,
+    position: envelope.position,
+    recordedAt: envelope.recordedAt,
+    correlationId: envelope.correlationId,
+    causationId: envelope.causationId,
+    actor: envelope.actor,
+    type: envelope.type,
+    schemaVersion: envelope.schemaVersion,
+    dataJson,
+    hash,
+    commitHash,
+  }
 }
 
 const resultsOf = (
   plan: CommitPlan,
-  events: readonly StoredEvent[],
+  events: readonly SealedEvent[],
   hash: string,
 ): AppendResult[] => {
   let index = -1
