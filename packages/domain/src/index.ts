@@ -367,6 +367,7 @@ export type {
   DiscountRefusalCode,
   DiscountRequest,
   DiscountReturned,
+  DiscountVoided,
   PromotionCreated,
   PromotionError,
   PromotionErrorCode,
@@ -374,6 +375,7 @@ export type {
   PromotionTerms,
   PromotionUse,
   ReturnDiscount,
+  VoidDiscount,
 } from './promotion/index.js'
 export {
   ApplyDiscountCommand,
@@ -381,6 +383,7 @@ export {
   DiscountAppliedV1,
   DiscountReturnedV1,
   DiscountRule,
+  DiscountVoidedV1,
   FixedDiscount,
   PercentDiscount,
   PromotionCommand,
@@ -388,6 +391,7 @@ export {
   PromotionEvent,
   PromotionFacts,
   ReturnDiscountCommand,
+  VoidDiscountCommand,
   decidePromotion,
   evolvePromotion,
   initialPromotionState,

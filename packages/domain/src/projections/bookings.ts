@@ -4,7 +4,10 @@
 // A leg is applied ("booked") by the account event that cites it (FundsCredited, FundsDebited,
 // HoldCaptured), except on a promotion's budget account, whose book is the promotion's own stream:
 // PromotionCreated books its entry's legs on that account, DiscountApplied and DiscountReturned
-// book the leg they cite (promotion/codecs.ts).
+// book the leg they cite (promotion/codecs.ts). DiscountVoided credits the budget account back for a
+// DiscountApplied whose entry was never recorded: it names the voided `(entryId, leg)` but is no leg
+// of any entry, so the projections that match bookings to entries (history, open workflows) treat
+// it as the undoing of that booking.
 import { absurd, assert } from '../assert.js'
 import { JournalEntry, legsOf } from '../journal/journal.js'
 import type { Direction } from '../journal/journal.js'
@@ -126,6 +129,7 @@ export const bookingsOf = (event: LedgerEvent, lookup: BookingLookup): readonly 
     }
     case 'DiscountApplied':
     case 'DiscountReturned':
+    case 'DiscountVoided':
       return [discountBooking(event, lookup)]
     default:
       return []
@@ -147,7 +151,7 @@ const WORKFLOW_ID_FIELDS: readonly (readonly [string, WorkflowKind])[] = [
 ]
 
 const discountBooking = (
-  event: Extract<LedgerEvent, { type: 'DiscountApplied' | 'DiscountReturned' }>,
+  event: Extract<LedgerEvent, { type: 'DiscountApplied' | 'DiscountReturned' | 'DiscountVoided' }>,
   lookup: BookingLookup,
 ): Booking => {
   const { promotionId, amount, entryId, leg, at } = event.data
@@ -156,7 +160,7 @@ const discountBooking = (
   const direction: Direction =
     event.type === 'DiscountApplied'
       ? 'debit'
-      : event.type === 'DiscountReturned'
+      : event.type === 'DiscountReturned' || event.type === 'DiscountVoided'
         ? 'credit'
         : absurd(event)
   return {

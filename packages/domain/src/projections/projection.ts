@@ -105,6 +105,7 @@ const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
   PromotionCreated: true,
   DiscountApplied: true,
   DiscountReturned: true,
+  DiscountVoided: true,
   FundsDeposited: true,
   AdjustmentPosted: true,
   IdempotencyKeyClaimed: true,

@@ -105,12 +105,27 @@ export const ReturnDiscountCommand = commandCodec('ReturnDiscount', {
   at: IsoInstant,
 })
 
+/**
+ * Undoes the `DiscountApplied` of payment `paymentId` citing entry `entryId`, when the payment
+ * never recorded that entry (the step-by-step executor applies the discount before the payment's
+ * decision, and the decision was lost or clashed): the budget and the account's used amount come
+ * back, and the payment may apply the promotion again. An unknown or already voided application
+ * records nothing.
+ */
+export const VoidDiscountCommand = commandCodec('VoidDiscount', {
+  promotionId: CallerId,
+  paymentId: CallerId,
+  entryId: PromotionEngineId,
+  at: IsoInstant,
+})
+
 // ---------------------------------------------------------------- events
 
 /**
  * The promotion exists; `entry` moves `budget` from the marketing fund to the promotion's budget
  * account. The promotion's stream is the book of its budget account: this entry's credit leg and
- * every `DiscountApplied`/`DiscountReturned` leg cite that account.
+ * every `DiscountApplied`/`DiscountReturned` leg cite that account (and `DiscountVoided` undoes a
+ * `DiscountApplied` whose entry was never recorded).
  */
 export const PromotionCreatedV1 = eventCodec(
   'PromotionCreated',
@@ -143,6 +158,25 @@ export const DiscountReturnedV1 = eventCodec(
   t.type({
     promotionId: CallerId,
     paymentId: CallerId,
+    amount: DecimalString,
+    entryId: PromotionEngineId,
+    leg: t.number,
+    at: IsoInstant,
+  }),
+)
+
+/**
+ * A `DiscountApplied` of payment `paymentId` is undone: the payment never recorded entry `entryId`,
+ * so the budget account gets `amount` back (a credit) and `accountId`'s used amount drops by it.
+ * `(entryId, leg)` is the voided citation, not a leg this event posts: the entry does not exist.
+ */
+export const DiscountVoidedV1 = eventCodec(
+  'DiscountVoided',
+  1,
+  t.type({
+    promotionId: CallerId,
+    paymentId: CallerId,
+    accountId: AccountId,
     amount: DecimalString,
     entryId: PromotionEngineId,
     leg: t.number,

@@ -1,5 +1,5 @@
-// The promotion decider: create a funded budget, record each discounted payment's use of it, and
-// give refunded shares back. The payment decides whether a discount applies (with `quoteDiscount`
+// The promotion decider: create a funded budget, record each discounted payment's use of it, give
+// refunded shares back, and void a use whose payment never recorded it. The payment decides whether a discount applies (with `quoteDiscount`
 // over facts from this aggregate); this decider records it in the promotion's own stream.
 import type { Either } from 'fp-ts/lib/Either.js'
 import { isLeft, left, right } from 'fp-ts/lib/Either.js'
@@ -8,17 +8,18 @@ import type { Decider } from '../decider.js'
 import type { JournalEntry } from '../journal/journal.js'
 import { buildJournalEntry, legsOf } from '../journal/journal.js'
 import { SYSTEM_ACCOUNTS, promotionBudgetAccount } from '../journal/systemAccounts.js'
-import { moneyFromCanonical } from '../money/money.js'
+import { formatMinor, moneyFromCanonical } from '../money/money.js'
 import type { DecimalString } from '../codecs/common.js'
 import type {
   ApplyDiscount,
   CreatePromotion,
   PromotionCommand,
   ReturnDiscount,
+  VoidDiscount,
 } from './commands.js'
 import type { PromotionError } from './errors.js'
 import { promotionError } from './errors.js'
-import type { PromotionEvent } from './events.js'
+import type { DiscountVoided, PromotionEvent } from './events.js'
 import { promotionFactsOf, quoteDiscount } from './quote.js'
 import type { ActivePromotion, PromotionState, PromotionTerms } from './state.js'
 import { evolvePromotion, initialPromotionState, minorOf } from './state.js'
@@ -32,8 +33,10 @@ type Decision = Either<PromotionError, readonly PromotionEvent[]>
  * same terms again record nothing), `amount_not_positive` and `invalid_input` for bad terms,
  * `promotion_not_found`, the quote's refusals on `ApplyDiscount` (`promotion_exhausted`,
  * `promotion_not_valid`, `promotion_cap_exceeded`), `invalid_transition` (returning a discount a
- * payment never had) and `refund_exceeds_captured` (returning more than it had). A replayed
- * `ApplyDiscount` (same payment) or `ReturnDiscount` (same entry) records nothing.
+ * payment never had, or voiding one that refunds already gave part of back) and
+ * `refund_exceeds_captured` (returning more than it had). A replayed `ApplyDiscount` (same
+ * payment) or `ReturnDiscount` (same entry) records nothing, and so does a `VoidDiscount` of an
+ * unknown or already voided use.
  */
 export const decidePromotion = (command: PromotionCommand, state: PromotionState): Decision => {
   switch (command.type) {
@@ -43,6 +46,8 @@ export const decidePromotion = (command: PromotionCommand, state: PromotionState
       return applyDiscount(command, state)
     case 'ReturnDiscount':
       return returnDiscount(command, state)
+    case 'VoidDiscount':
+      return voidDiscount(command, state)
     default:
       return absurd(command)
   }
@@ -141,6 +146,36 @@ const returnDiscount = (command: ReturnDiscount, state: PromotionState): Decisio
     at: command.at,
   }
   return right([{ type: 'DiscountReturned', schemaVersion: 1, data }])
+}
+
+// The engine voids only a use whose payment never recorded the entry; a refund of it proves the
+// payment was recorded, so voiding it would take the discount back twice.
+const voidDiscount = (command: VoidDiscount, state: PromotionState): Decision => {
+  if (state.status === 'not_created') return left(notFound(command.promotionId))
+  assert(command.promotionId === state.promotionId, 'VoidDiscount routed to another promotion')
+  const use = state.uses.get(command.paymentId)
+  // Unknown, already voided, or applied again since with another entry: nothing to undo.
+  if (use === undefined || use.entryId !== command.entryId) return right([])
+  if (use.returned > 0n) {
+    return left(
+      promotionError(
+        'invalid_transition',
+        `payment ${command.paymentId} was refunded part of its discount: it cannot be voided`,
+        { paymentId: command.paymentId },
+      ),
+    )
+  }
+  // The use keeps the fields of the DiscountApplied it came from, so they decoded once already.
+  const data = {
+    promotionId: command.promotionId,
+    paymentId: command.paymentId,
+    accountId: use.accountId,
+    amount: formatMinor(use.discount, state.scale),
+    entryId: use.entryId,
+    leg: use.leg,
+    at: command.at,
+  } as DiscountVoided['data']
+  return right([{ type: 'DiscountVoided', schemaVersion: 1, data }])
 }
 
 // ---------------------------------------------------------------- helpers

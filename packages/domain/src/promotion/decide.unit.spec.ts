@@ -1,5 +1,6 @@
 // Proves every promotion decision and error code with given/when/then: creation and its funding
-// entry, recording a discount (budget, cap, dates) and returning it, and idempotent replays.
+// entry, recording a discount (budget, cap, dates), returning it, voiding one whose payment never
+// recorded its entry, and idempotent replays.
 // The quote's rounding and evolve's assertions are in quote.unit.spec.ts.
 import { describe, expect, it } from 'vitest'
 import { deciderSpec } from '@wallet-ledger/testing'
@@ -16,6 +17,8 @@ import {
   giveBack,
   returned,
   stateOf,
+  voidIt,
+  voided,
 } from './__fixtures__/promotionFixtures.js'
 import type { CreatePromotion } from './commands.js'
 import { promotionDecider } from './decide.js'
@@ -229,4 +232,63 @@ describe('ReturnDiscount', () => {
     expect(state.remaining).toBe(9850n)
     expect(promotionFactsOf(state, 'alice').usedByAccount).toBe('1.50')
   })
+})
+
+// ---------------------------------------------------------------- VoidDiscount
+
+describe('VoidDiscount', () => {
+  const capped = create({ capPerAccount: amount('2.00') })
+  const history = [created(capped), applied('p1', '2.00')]
+
+  it('gives the budget and the cap back for a payment that never recorded its entry', () => {
+    spec
+      .given(history)
+      .when(voidIt('p1'))
+      .then([voided('p1', '2.00')])
+    const state = stateOf([...history, voided('p1', '2.00')])
+    expect(state.remaining).toBe(10000n)
+    expect(promotionFactsOf(state, 'alice').usedByAccount).toBe('0.00')
+    expect(state.uses.has('p1')).toBe(false)
+  })
+
+  it('lets the payment apply the promotion again (a retry after recover)', () =>
+    spec
+      .given([...history, voided('p1', '2.00')])
+      .when(apply('p1', '20.00', '2.00'))
+      .then([applied('p1', '2.00')]))
+
+  it('lets another payment of the same account use the cap it gave back', () =>
+    spec
+      .given([...history, voided('p1', '2.00')])
+      .when(apply('p2', '20.00', '2.00'))
+      .then([applied('p2', '2.00')]))
+
+  it('records nothing when voided again (replayed step)', () =>
+    spec
+      .given([...history, voided('p1', '2.00')])
+      .when(voidIt('p1'))
+      .thenNothing())
+
+  it('records nothing for a payment that got no discount', () =>
+    spec.given(history).when(voidIt('p9')).thenNothing())
+
+  it('records nothing when the use cites another entry', () =>
+    spec.given(history).when(voidIt('p1', 'entry-other')).thenNothing())
+
+  it('refuses a use that a refund already gave part of back', () => {
+    const error = spec
+      .given([...history, returned('p1', 'r1', '0.50')])
+      .when(voidIt('p1'))
+      .thenRejects('invalid_transition')
+    expect(error.details).toEqual({ paymentId: 'p1' })
+  })
+
+  it('refuses an unknown promotion', () =>
+    spec.given([]).when(voidIt('p1')).thenRejects('promotion_not_found'))
+
+  it('refuses to return a share of a voided discount', () =>
+    spec
+      .given([...history, voided('p1', '2.00')])
+      .when(giveBack('p1', 'r1', '0.50'))
+      .thenRejects('invalid_transition'))
 })

@@ -1,5 +1,5 @@
 // The public names of the promotion aggregate, listed by name.
-export type { ApplyDiscount, CreatePromotion, ReturnDiscount } from './commands.js'
+export type { ApplyDiscount, CreatePromotion, ReturnDiscount, VoidDiscount } from './commands.js'
 export { PromotionCommand } from './commands.js'
 export {
   ApplyDiscountCommand,
@@ -7,13 +7,20 @@ export {
   DiscountAppliedV1,
   DiscountReturnedV1,
   DiscountRule,
+  DiscountVoidedV1,
   FixedDiscount,
   PercentDiscount,
   PromotionCreatedV1,
   PromotionFacts,
   ReturnDiscountCommand,
+  VoidDiscountCommand,
 } from './codecs.js'
-export type { DiscountApplied, DiscountReturned, PromotionCreated } from './events.js'
+export type {
+  DiscountApplied,
+  DiscountReturned,
+  DiscountVoided,
+  PromotionCreated,
+} from './events.js'
 export { PromotionEvent } from './events.js'
 export type { DiscountRefusalCode, PromotionError, PromotionErrorCode } from './errors.js'
 export { promotionError } from './errors.js'

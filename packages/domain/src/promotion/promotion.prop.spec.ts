@@ -1,16 +1,18 @@
 // Properties of the promotion aggregate over random commands and accepted histories: codecs
 // round-trip through JSON, evolve replays any accepted history, the funding entry balances, the
-// budget account's balance is always budget - applied + returned within [0, budget], no account
-// passes its cap, and a percent discount is the exact percentage rounded down.
+// budget account's balance is always budget - applied + returned + voided within [0, budget], no
+// account passes its cap, a void forgets exactly the use it undoes, and a percent discount is the
+// exact percentage rounded down.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import {
+  PROMOTION_AT,
   arbPromotionCommand,
   arbPromotionHistory,
   buildPromotionFacts,
   exactFraction,
 } from '@wallet-ledger/testing'
-import type { Percent } from '../index.js'
+import type { Percent, PromotionState } from '../index.js'
 import { formatMinor, isBalanced, moneyFromCanonical } from '../index.js'
 import { PromotionCommand } from './commands.js'
 import { promotionDecider } from './decide.js'
@@ -20,6 +22,13 @@ import { quoteDiscount } from './quote.js'
 const RUNS = { numRuns: 200 }
 const viaJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
 const usd = (text: string): bigint => moneyFromCanonical('USD', text).minor
+const withoutZeroUses = (state: PromotionState) =>
+  state.status === 'active'
+    ? {
+        ...state,
+        usedByAccount: new Map([...state.usedByAccount].filter(([, used]) => used !== 0n)),
+      }
+    : state
 
 describe('promotion codecs', () => {
   it('round-trip every command through JSON', () =>
@@ -57,7 +66,7 @@ describe('promotion histories', () => {
       RUNS,
     ))
 
-  it('keep the budget account at budget - applied + returned, never negative, caps kept', () =>
+  it('keep the budget account at budget - applied + returned + voided, never negative, caps kept', () =>
     fc.assert(
       fc.property(arbPromotionHistory(), ({ events, state }) => {
         if (state.status !== 'active') return
@@ -71,7 +80,7 @@ describe('promotion histories', () => {
           }
           if (event.type === 'DiscountApplied')
             accountOf.set(event.data.paymentId, event.data.accountId)
-          // Applying a discount debits the budget account; returning one credits it.
+          // Applying a discount debits the budget account; returning or voiding one credits it.
           const used = (event.type === 'DiscountApplied' ? 1n : -1n) * usd(event.data.amount)
           const accountId = accountOf.get(event.data.paymentId) ?? 'unknown'
           balance -= used
@@ -84,6 +93,58 @@ describe('promotion histories', () => {
         for (const used of byAccount.values())
           if (cap !== undefined) expect(used).toBeLessThanOrEqual(usd(cap))
       }),
+      RUNS,
+    ))
+})
+
+describe('voided discounts', () => {
+  it('leave the state as if the voided payments had never used the promotion', () =>
+    fc.assert(
+      fc.property(
+        arbPromotionHistory({ maxLength: 20 }),
+        fc.array(fc.boolean(), { maxLength: 4 }),
+        ({ events, state }, picks) => {
+          if (state.status !== 'active') return
+          // Void some of the uses no refund touched (the engine voids only unrecorded payments).
+          const uses = [...state.uses].filter(([, use]) => use.returned === 0n)
+          const chosen = uses.filter((_, index) => picks[index] === true)
+          let after: PromotionState = state
+          const voids: PromotionEvent[] = []
+          for (const [paymentId, use] of chosen) {
+            const command = { type: 'VoidDiscount', paymentId, entryId: use.entryId } as const
+            const decided = promotionDecider.decide(
+              { ...command, promotionId: state.promotionId, at: PROMOTION_AT } as PromotionCommand,
+              after,
+            )
+            if (decided._tag === 'Left') throw new Error(decided.left.message)
+            expect(decided.right).toHaveLength(1)
+            for (const event of decided.right) after = promotionDecider.evolve(after, event)
+            voids.push(...decided.right)
+          }
+          // Dropping the voided applications (each payment's last one, its live use) from the
+          // history folds to the same state.
+          const voidedIds = new Set(chosen.map(([paymentId]) => paymentId))
+          const lastApplied = new Map<string, number>()
+          events.forEach((event, index) => {
+            if (event.type === 'DiscountApplied') lastApplied.set(event.data.paymentId, index)
+          })
+          const kept = events.filter(
+            (event, index) =>
+              event.type !== 'DiscountApplied' ||
+              !voidedIds.has(event.data.paymentId) ||
+              lastApplied.get(event.data.paymentId) !== index,
+          )
+          const replayed = kept.reduce(promotionDecider.evolve, promotionDecider.initialState)
+          expect(withoutZeroUses(after)).toEqual(withoutZeroUses(replayed))
+          // Each void round-trips through JSON like every event.
+          for (const event of voids) {
+            expect(PromotionEvent.decode(viaJson(PromotionEvent.encode(event)))).toEqual({
+              _tag: 'Right',
+              right: event,
+            })
+          }
+        },
+      ),
       RUNS,
     ))
 })

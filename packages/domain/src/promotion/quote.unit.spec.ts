@@ -1,5 +1,5 @@
 // Proves the discount rule (percent rounded down, zero for tiny amounts, fixed below the amount,
-// same asset only), evolve refusing a corrupt stream, and the stream name.
+// same asset only), evolve refusing a corrupt stream (voids included), and the stream name.
 import { describe, expect, it } from 'vitest'
 import { AssertionError } from '../index.js'
 import {
@@ -11,6 +11,7 @@ import {
   returned,
   stateOf,
   usd,
+  voided,
 } from './__fixtures__/promotionFixtures.js'
 import type { CreatePromotion } from './commands.js'
 import { promotionStream } from './decide.js'
@@ -71,6 +72,23 @@ describe('evolve and stream', () => {
     expect(() => stateOf([created(), applied('p1', '2.00'), returned('p1', 'r1', '2.01')])).toThrow(
       AssertionError,
     ))
+
+  it('asserts on a void of a discount never applied, or of another amount', () => {
+    expect(() => stateOf([created(), voided('p1', '2.00')])).toThrow(AssertionError)
+    expect(() => stateOf([created(), applied('p1', '2.00'), voided('p1', '1.00')])).toThrow(
+      AssertionError,
+    )
+  })
+
+  it('asserts on a void of a discount that a refund gave part of back', () =>
+    expect(() =>
+      stateOf([
+        created(),
+        applied('p1', '2.00'),
+        returned('p1', 'r1', '0.50'),
+        voided('p1', '2.00'),
+      ]),
+    ).toThrow(AssertionError))
 
   it('names the stream, with an optional namespace', () => {
     expect(promotionStream('spring')).toBe('promotion-spring')

@@ -1,5 +1,6 @@
 // The promotion's state and evolve: a funded budget, how much of it is left, and which payments used
-// it, so a step replayed by the engine changes nothing and refunds return at most what was used.
+// it, so a step replayed by the engine changes nothing and refunds return at most what was used. A
+// voided use is forgotten (its payment never recorded it), so the payment may use the promotion again.
 import { assert, absurd } from '../assert.js'
 import { isBalanced } from '../journal/journal.js'
 import { promotionBudgetAccount } from '../journal/systemAccounts.js'
@@ -8,6 +9,7 @@ import type { DiscountRule } from './codecs.js'
 import type {
   DiscountApplied,
   DiscountReturned,
+  DiscountVoided,
   PromotionCreated,
   PromotionEvent,
 } from './events.js'
@@ -24,9 +26,14 @@ export type PromotionTerms = {
   readonly validUntil?: string
 }
 
-/** One payment's use of the promotion: its discount, what refunds gave back, and their entries. */
+/**
+ * One payment's use of the promotion: the budget leg it cites `(entryId, leg)`, its discount, what
+ * refunds gave back, and their entries.
+ */
 export type PromotionUse = {
   readonly accountId: string
+  readonly entryId: string
+  readonly leg: number
   readonly discount: bigint
   readonly returned: bigint
   readonly returnEntryIds: ReadonlySet<string>
@@ -43,7 +50,7 @@ export type ActivePromotion = {
   readonly remaining: bigint
   /** Discount received per account, net of returns (what `capPerAccount` bounds). */
   readonly usedByAccount: ReadonlyMap<string, bigint>
-  /** Every payment that used the promotion, by payment id. */
+  /** Every payment that used the promotion (and whose use was not voided), by payment id. */
   readonly uses: ReadonlyMap<string, PromotionUse>
 }
 
@@ -64,6 +71,8 @@ export const evolvePromotion = (state: PromotionState, event: PromotionEvent): P
       return applied(activeOrFail(state, event.type), event)
     case 'DiscountReturned':
       return returned(activeOrFail(state, event.type), event)
+    case 'DiscountVoided':
+      return voided(activeOrFail(state, event.type), event)
     default:
       return absurd(event)
   }
@@ -99,12 +108,19 @@ const created = (state: PromotionState, event: PromotionCreated): ActivePromotio
 }
 
 const applied = (state: ActivePromotion, event: DiscountApplied): ActivePromotion => {
-  const { paymentId, accountId } = event.data
+  const { paymentId, accountId, entryId, leg } = event.data
   const amount = minorOf(state, event.data.amount)
   assert(!state.uses.has(paymentId), `DiscountApplied twice for payment ${paymentId}`)
   assert(amount > 0n, 'DiscountApplied: amount not positive')
   assert(amount <= state.remaining, 'DiscountApplied: more than the remaining budget')
-  const use: PromotionUse = { accountId, discount: amount, returned: 0n, returnEntryIds: new Set() }
+  const use: PromotionUse = {
+    accountId,
+    entryId,
+    leg,
+    discount: amount,
+    returned: 0n,
+    returnEntryIds: new Set(),
+  }
   return {
     ...state,
     remaining: state.remaining - amount,
@@ -136,6 +152,28 @@ const returned = (state: ActivePromotion, event: DiscountReturned): ActivePromot
       usedBy(state, use.accountId) - amount,
     ),
     uses: new Map(state.uses).set(paymentId, next),
+  }
+}
+
+// Undoes a use whose entry was never recorded: nothing of it can have been returned.
+const voided = (state: ActivePromotion, event: DiscountVoided): ActivePromotion => {
+  const { paymentId, accountId, entryId, leg } = event.data
+  const amount = minorOf(state, event.data.amount)
+  const use = state.uses.get(paymentId)
+  assert(use !== undefined, `DiscountVoided for payment ${paymentId} that has no discount`)
+  assert(use.entryId === entryId && use.leg === leg, `DiscountVoided: ${entryId}#${leg} not cited`)
+  assert(use.accountId === accountId, `DiscountVoided: the discount went to ${use.accountId}`)
+  assert(amount === use.discount, 'DiscountVoided: amount is not the discount applied')
+  assert(use.returned === 0n, 'DiscountVoided: part of the discount was returned')
+  const remaining = state.remaining + amount
+  assert(remaining <= state.budget, 'DiscountVoided: remaining above the budget')
+  const uses = new Map(state.uses)
+  uses.delete(paymentId)
+  return {
+    ...state,
+    remaining,
+    usedByAccount: new Map(state.usedByAccount).set(accountId, usedBy(state, accountId) - amount),
+    uses,
   }
 }
 

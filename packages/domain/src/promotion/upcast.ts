@@ -7,4 +7,5 @@ export const promotionUpcasters: UpcastRegistry = {
   PromotionCreated: { currentVersion: 1, steps: {} },
   DiscountApplied: { currentVersion: 1, steps: {} },
   DiscountReturned: { currentVersion: 1, steps: {} },
+  DiscountVoided: { currentVersion: 1, steps: {} },
 }

@@ -1,6 +1,7 @@
 // Promotion arbitraries and fixtures: creation commands (accepted and refused), promotion facts for
-// payment decisions, and accepted histories built by running random commands through the decider,
-// with payment and refund entries built the way the payment aggregate builds them.
+// payment decisions, and accepted histories built by running random commands through the decider
+// (applications, returns and voids), with payment and refund entries built the way the payment
+// aggregate builds them.
 import fc from 'fast-check'
 import type {
   AccountId,
@@ -16,6 +17,7 @@ import type {
   PromotionFacts,
   PromotionState,
   ReturnDiscount,
+  VoidDiscount,
 } from '@wallet-ledger/domain'
 import {
   buildJournalEntry,
@@ -264,6 +266,27 @@ const arbReturnDiscount = (): fc.Arbitrary<ReturnDiscount> =>
       at: PROMOTION_AT,
     }))
 
+/**
+ * A `VoidDiscount` of any payment id, mostly citing the entry `arbApplyDiscount` builds for it (an
+ * unknown payment, a voided one or another entry records nothing; a refunded one is refused).
+ */
+const arbVoidDiscount = (): fc.Arbitrary<VoidDiscount> =>
+  fc
+    .record({
+      paymentId: fc.constantFrom(...PAYMENT_IDS, 'p-9'),
+      entry: fc.constantFrom('own', 'own', 'own', 'own', 'other'),
+    })
+    .map(
+      (r): VoidDiscount =>
+        ({
+          type: 'VoidDiscount',
+          promotionId: PROMOTION_ID as CallerId,
+          paymentId: r.paymentId as CallerId,
+          entryId: r.entry === 'own' ? `entry-${r.paymentId}` : 'entry-other',
+          at: PROMOTION_AT,
+        }) as VoidDiscount,
+    )
+
 /** Any promotion command for the promotion `create` makes (or any creation). */
 export const arbPromotionCommand = (
   create: CreatePromotion = buildCreatePromotion(),
@@ -271,6 +294,7 @@ export const arbPromotionCommand = (
   fc.oneof(
     { arbitrary: arbApplyDiscount(create), weight: 4 },
     { arbitrary: arbReturnDiscount(), weight: 3 },
+    { arbitrary: arbVoidDiscount(), weight: 3 },
     { arbitrary: arbCreatePromotion(), weight: 1 },
   )
 

@@ -1,8 +1,14 @@
 // Promotion commands and events for given/when/then tests, built by small named factories.
 import type { DecimalString, IsoInstant, JournalEntry } from '../../index.js'
 import { buildJournalEntry, moneyFromCanonical, promotionBudgetAccount } from '../../index.js'
-import type { ApplyDiscount, CreatePromotion, ReturnDiscount } from '../commands.js'
-import type { DiscountApplied, DiscountReturned, PromotionCreated } from '../events.js'
+import type { ApplyDiscount, CreatePromotion, ReturnDiscount, VoidDiscount } from '../commands.js'
+import type {
+  DiscountApplied,
+  DiscountReturned,
+  DiscountVoided,
+  PromotionCreated,
+  PromotionEvent,
+} from '../events.js'
 import type { ActivePromotion } from '../state.js'
 import { evolvePromotion, initialPromotionState } from '../state.js'
 
@@ -82,7 +88,11 @@ export const apply = (
   }) as ApplyDiscount
 
 /** The event `apply` records. */
-export const applied = (paymentId: string, discount: string, accountId = 'alice'): DiscountApplied =>
+export const applied = (
+  paymentId: string,
+  discount: string,
+  accountId = 'alice',
+): DiscountApplied =>
   ({
     type: 'DiscountApplied',
     schemaVersion: 1,
@@ -115,7 +125,26 @@ export const returned = (paymentId: string, entryId: string, share: string): Dis
     data: { promotionId: PROMO, paymentId, amount: share, entryId, leg: 1, at: AT },
   }) as DiscountReturned
 
-/** The state after `events`. */
-export const stateOf = (events: readonly (PromotionCreated | DiscountApplied | DiscountReturned)[]) =>
-  events.reduce(evolvePromotion, initialPromotionState) as ActivePromotion
+/** Voids payment `paymentId`'s discount, citing `entryId` (by default the entry `apply` builds). */
+export const voidIt = (paymentId: string, entryId = `entry-${paymentId}`): VoidDiscount =>
+  ({ type: 'VoidDiscount', promotionId: PROMO, paymentId, entryId, at: AT }) as VoidDiscount
 
+/** The event `voidIt` records for a discount `applied` recorded. */
+export const voided = (paymentId: string, discount: string, accountId = 'alice'): DiscountVoided =>
+  ({
+    type: 'DiscountVoided',
+    schemaVersion: 1,
+    data: {
+      promotionId: PROMO,
+      paymentId,
+      accountId,
+      amount: discount,
+      entryId: `entry-${paymentId}`,
+      leg: 1,
+      at: AT,
+    },
+  }) as DiscountVoided
+
+/** The state after `events`. */
+export const stateOf = (events: readonly PromotionEvent[]) =>
+  events.reduce(evolvePromotion, initialPromotionState) as ActivePromotion
