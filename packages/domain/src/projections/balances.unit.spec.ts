@@ -1,6 +1,6 @@
 // Proves the balances projection on real logs (every event decided by its aggregate through the
 // simulated ledger): credits, debits, holds placed, captured in part and released, promotion budget
-// bookings, point-in-time answers by instant (inclusive) and by position, and the assertions that
+// bookings (a voided discount credited back), point-in-time answers by instant (inclusive) and by position, and the assertions that
 // catch a corrupt log.
 import { describe, expect, it } from 'vitest'
 import { createLedgerSimulator } from '@wallet-ledger/testing'
@@ -89,6 +89,22 @@ describe('balances', () => {
     expect(balancesAfter(sim.log, 'world:marketing-fund')).toEqual(usd('-50.00', '0.00', '-50.00'))
     const totals = totalsByAsset(foldProjection(balancesProjection, sim.log))
     expect(totals.get('USD')).toBe(0n)
+  })
+
+  it('gives a budget back the discount of a payment never recorded, once it is voided', () => {
+    const sim = funded()
+    sim.createPromotion('spring', 'USD', '50.00', { percent: '10' })
+    const lost = { paymentId: 'p1', payer: 'alice', payee: 'bob', asset: 'USD', amount: '20.00' }
+    sim.payLost({ ...lost, promotionId: 'spring' }, false)
+    const applied = sim.log.length
+    expect(balancesAfter(sim.log, 'system:promotion:spring')).toEqual(usd('48.00', '0.00', '48.00'))
+    sim.payLost({ ...lost, paymentId: 'p2', promotionId: 'spring' })
+    expect(sim.log.slice(applied).map((input) => input.event.type)).toEqual([
+      'DiscountApplied',
+      'DiscountVoided',
+    ])
+    expect(balancesAfter(sim.log, 'system:promotion:spring')).toEqual(usd('48.00', '0.00', '48.00'))
+    expect(balancesAfter(sim.log, 'alice')).toEqual(usd('100.00', '0.00', '100.00'))
   })
 
   it('answers as of an instant, inclusive of events at that very instant', () => {

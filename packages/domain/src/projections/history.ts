@@ -13,10 +13,13 @@
 //   conversion  two completed rows (out in the source asset, in in the target) | failed
 //               (refused or quote expired)
 //   refund      completed rows, payer in and payee out
+//   discount    on a budget account: a discount booked before its payment's entry, which never
+//               came, is voided -> reversed (kind `discount`), the credit back its own row
+//               (`discount_void`, in)
 import type { PaymentRequest } from '../payment/codecs.js'
 import type { Booking, BookingLookup, RecordedEntry } from './bookings.js'
 import { bookingsOf, recordedEntryOf } from './bookings.js'
-import { bookLeg, definedOnly, recordEntry } from './historyRows.js'
+import { bookLeg, bookVoid, definedOnly, recordEntry } from './historyRows.js'
 import type { HistoryState, PaymentFacts, RowContext } from './historyTypes.js'
 import { initialHistoryState } from './historyTypes.js'
 import { applyDisputeRows, applyWithdrawalRows, failedConversionRow } from './historyWorkflows.js'
@@ -37,7 +40,14 @@ export const applyHistory = (state: HistoryState, input: ProjectionInput): Histo
   if (recorded !== undefined) recordEntryOf(state, recorded, event)
   if (event === undefined) return state
   rememberAssets(state, event)
-  for (const booking of bookingsOf(event, lookupOf(state))) bookAndTrack(state, booking)
+  for (const booking of bookingsOf(event, lookupOf(state))) {
+    if (event.type === 'DiscountVoided') {
+      const { paymentId, promotionId } = event.data
+      bookVoid(state, booking, { paymentId, promotionId })
+    } else {
+      bookAndTrack(state, booking)
+    }
+  }
   forgetHolds(state, event)
   return state
 }

@@ -1,6 +1,6 @@
 // Proves the history projection's payment rows on real logs (simulated ledger): both parties' rows,
-// the pending row a capture takes over, the reasons of refused and expired payments, refunds, and
-// rows booked before their entry was recorded.
+// the pending row a capture takes over, the reasons of refused and expired payments, refunds, rows
+// booked before their entry was recorded, and a budget's discount voided for a payment never recorded.
 import { describe, expect, it } from 'vitest'
 import {
   fundedLedger as funded,
@@ -166,5 +166,29 @@ describe('history: order of the log', () => {
         counterparty: 'shop',
       }),
     ])
+  })
+})
+
+describe('history: voided discounts', () => {
+  it('shows a discount of a lost payment reversed on the budget, with the credit back, then the retry', () => {
+    const sim = funded()
+    sim.createPromotion('spring', 'USD', '50.00', { percent: '10' })
+    const lost = { paymentId: 'p1', payer: 'alice', payee: 'shop', asset: 'USD', amount: '20.00' }
+    sim.payLost({ ...lost, promotionId: 'spring' })
+    const budget = 'system:promotion:spring'
+    const ids = { paymentId: 'p1', promotionId: 'spring' }
+    expect(rowOf(sim.log, budget, 'p1:capture:1')).toEqual(
+      expect.objectContaining({ kind: 'discount', direction: 'out', amount: '2.00', ...ids }),
+    )
+    expect(rowOf(sim.log, budget, 'p1:capture:1').status).toBe('reversed')
+    expect(rowOf(sim.log, budget, 'p1:capture:1:void')).toEqual(
+      expect.objectContaining({ kind: 'discount_void', direction: 'in', status: 'completed' }),
+    )
+    expect(rowsOf(sim.log, 'alice').some((row) => row.paymentId === 'p1')).toBe(false)
+    // The caller's retry records the payment: its budget row is the payment's, not a transfer.
+    sim.pay({ ...lost, promotionId: 'spring' })
+    expect(rowOf(sim.log, budget, 'p1:capture:1#2')).toEqual(
+      expect.objectContaining({ kind: 'payment', paymentId: 'p1', status: 'completed' }),
+    )
   })
 })

@@ -135,6 +135,46 @@ export const recordEntry = (
   }
 }
 
+/**
+ * Books a voided discount on the budget account: the row of the application it undoes (booked
+ * before an entry that never came) turns `reversed`, kind `discount`, and stops waiting for that
+ * entry; the credit back is a settled row of its own (`<entryId>:<leg>:void`, kind
+ * `discount_void`), like a withdrawal's return. A later application citing the same entry id (the
+ * payment retried) books a fresh row that waits for the entry as usual.
+ */
+export const bookVoid = (
+  state: HistoryState,
+  booking: Booking,
+  fields: { readonly paymentId: string; readonly promotionId: string },
+): string => {
+  const { accountId, entryId, leg, asset, at } = booking
+  const amount = moneyFromCanonical(asset, booking.amount)
+  assert(amount.minor > 0n, `history: void of ${entryId}/${leg} moves nothing`)
+  assert(booking.direction === 'credit', `history: void of ${entryId}/${leg} is not a credit`)
+  const history = accountHistoryOf(state, accountId)
+  const waiting = state.unmatched.get(entryId) ?? []
+  let index = waiting.length - 1
+  while (index >= 0 && waiting[index]?.accountId !== accountId) index -= 1
+  const [undone] = index < 0 ? [] : waiting.splice(index, 1)
+  if (waiting.length === 0) state.unmatched.delete(entryId)
+  if (undone !== undefined) {
+    changeRow(history, undone.rowId, { kind: 'discount', status: 'reversed', ...fields })
+  }
+  const rowId = freeRowId(history, `${entryId}:${leg}:void`)
+  const entry: HistoryEntry = {
+    id: rowId,
+    kind: 'discount_void',
+    at,
+    direction: 'in',
+    asset,
+    amount: booking.amount,
+    status: 'completed',
+    ...fields,
+  }
+  place(history, { entry, signedMinor: amount.minor, scale: amount.scale, settled: true, slot: -1 })
+  return rowId
+}
+
 // ---------------------------------------------------------------- helpers
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> }

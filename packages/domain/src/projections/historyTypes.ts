@@ -26,9 +26,10 @@ export const ENTRY_STATUSES: readonly EntryStatus[] = [
  * DESIGN's HistoryEntry, JSON-safe. `id` is unique across the ledger. `kind` is the workflow:
  * `deposit`, `adjustment`, `payment`, `refund`, `withdrawal`, `withdrawal_return`, `dispute`,
  * `conversion`, `promotion_funding`; `transfer` for a leg booked before its entry was recorded
- * (enriched when it is); for an entry recorded by an event the projections do not know, the first
- * word of that event's type in lower case. Optional extras beyond
- * DESIGN: `failureReason` (a failed or cancelled row's code or reason), `disputeId`,
+ * (enriched when it is); on a budget account, `discount` (reversed) and `discount_void` for a
+ * discount whose payment never recorded its entry and the credit that undid it; for an entry
+ * recorded by an event the projections do not know, the first word of that event's type in lower
+ * case. Optional extras beyond DESIGN: `failureReason` (a failed or cancelled row's code or reason), `disputeId`,
  * `conversionId`, `refundId`, `promotionId`.
  */
 export type HistoryEntry = {

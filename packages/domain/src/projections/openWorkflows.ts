@@ -1,7 +1,8 @@
 // The open-workflows projection: what `recover()` must finish or reverse. A workflow is open while a
 // journal entry it recorded has legs no account has booked yet, or while a hold it placed is not
 // where its last decision wants it (placed and kept, or closed). A hold no workflow names is an
-// orphan: a step-by-step run that stopped between the hold and the decision.
+// orphan: a step-by-step run that stopped between the hold and the decision. A discount applied for
+// an entry never recorded is an unrecorded entry until it is voided (DiscountVoided unbooks it).
 import { assert } from '../assert.js'
 import type { JournalEntry } from '../journal/journal.js'
 import { moneyFromCanonical } from '../money/money.js'
@@ -84,7 +85,8 @@ export const applyOpenWorkflows = (
     state.promotionAssets.set(event.data.promotionId, event.data.asset)
   }
   for (const booking of bookingsOf(event, lookupOf(state))) {
-    book(state, booking.entryId, booking.leg)
+    if (event.type === 'DiscountVoided') unbook(state, booking.entryId, booking.leg)
+    else book(state, booking.entryId, booking.leg)
   }
   trackHolds(state, event, input)
   return state
@@ -121,6 +123,19 @@ const book = (state: OpenWorkflowsState, entryId: string, leg: number): void => 
   }
   open.booked.add(leg)
   if (open.booked.size >= open.entry.legs.length) state.entries.delete(entryId)
+}
+
+// A voided discount takes back the booking of its leg: the entry it waited for will not come. Were
+// the entry recorded and still open, its leg is missing again (recover() books it); a void after
+// the entry was fully booked is an engine fault the audit reports, beyond what this fold can undo.
+const unbook = (state: OpenWorkflowsState, entryId: string, leg: number): void => {
+  const early = state.early.get(entryId)
+  if (early !== undefined) {
+    early.delete(leg)
+    if (early.size === 0) state.early.delete(entryId)
+    return
+  }
+  state.entries.get(entryId)?.booked.delete(leg)
 }
 
 // Holds as accounts record them, and the holds workflows name.

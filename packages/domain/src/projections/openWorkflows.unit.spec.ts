@@ -1,8 +1,10 @@
 // Proves the open-workflows projection on logs cut short as a crash between steps would leave them:
 // unbooked legs of a recorded entry, holds a decision wants placed or released, orphan holds placed
-// before their workflow's event, and nothing open once every step has run.
+// before their workflow's event, a lost payment's discount (unrecorded until voided), and nothing
+// open once every step has run.
 import { describe, expect, it } from 'vitest'
 import { createLedgerSimulator } from '@wallet-ledger/testing'
+import { promotionDecider, promotionStream } from '../promotion/decide.js'
 import { openWorkflowsProjection } from './openWorkflows.js'
 import { openWorkflows } from './openWorkflowsView.js'
 import type { ProjectionInput } from './projection.js'
@@ -215,5 +217,28 @@ describe('openWorkflows', () => {
     }))
     const early = openWorkflows(foldProjection(openWorkflowsProjection, renumbered), { reserveOf })
     expect(early.orphanHolds.map((hold) => hold.holdId)).toEqual([holdId])
+  })
+
+  it('lists a discount whose payment was never recorded as unrecorded, until it is voided', () => {
+    const sim = funded()
+    sim.createPromotion('spring', 'USD', '50.00', { percent: '10' })
+    const lost = { paymentId: 'p1', payer: 'alice', payee: 'shop', asset: 'USD', amount: '10.00' }
+    sim.payLost({ ...lost, promotionId: 'spring' }, false)
+    expect(openOf(sim.log)).toEqual({
+      workflows: [],
+      orphanHolds: [],
+      unrecordedEntries: ['p1:capture'],
+    })
+    sim.core.run(promotionDecider, promotionStream('spring'), {
+      type: 'VoidDiscount',
+      promotionId: 'spring',
+      paymentId: 'p1',
+      entryId: 'p1:capture',
+      at: sim.core.tick(),
+    })
+    expect(openOf(sim.log)).toEqual({ workflows: [], orphanHolds: [], unrecordedEntries: [] })
+    // The caller's retry records the payment after all, its discount applied again: all booked.
+    sim.pay({ ...lost, promotionId: 'spring' })
+    expect(openOf(sim.log)).toEqual({ workflows: [], orphanHolds: [], unrecordedEntries: [] })
   })
 })

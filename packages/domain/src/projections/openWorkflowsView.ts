@@ -40,8 +40,10 @@ export type OpenWorkflow = {
 export type OrphanHold = Omit<OpenHoldFact, 'position'> & { readonly position: string }
 
 /**
- * What `recover()` must look at, oldest first. `unrecordedEntries` are entry ids that account events
- * cite but no workflow event has recorded (yet): nothing to finish, but the audit's business.
+ * What `recover()` must look at, oldest first. `unrecordedEntries` are entry ids that account or
+ * promotion events cite but no workflow event has recorded (yet): nothing to finish; a promotion's
+ * `DiscountApplied` among them (a step-by-step payment whose decision was lost) is for recover()
+ * to void, and leaves this list when its `DiscountVoided` is read.
  */
 export type OpenWorkflows = {
   readonly workflows: readonly OpenWorkflow[]

@@ -1,5 +1,5 @@
 // The account, deposit, adjustment, promotion and payment methods of a simulated ledger
-// (ledgerWorkflows.ts).
+// (ledgerWorkflows.ts), including a discounted payment whose step-by-step decision was lost.
 import type { AccountKind, JournalEntry, PaymentEvent } from '@wallet-ledger/domain'
 import { formatMinor, moneyFromCanonical, promotionFactsOf } from '@wallet-ledger/domain'
 import type { StepLimit } from './ledgerSimulator.js'
@@ -9,11 +9,69 @@ import { AGGREGATES } from './ledgerWorkflows.js'
 
 const dayAfter = (at: string): string => new Date(Date.parse(at) + 86_400_000).toISOString()
 
+/** What a simulated payment request names; the rest comes from the accounts' states. */
+export type PaymentRequestInput = {
+  readonly paymentId: string
+  readonly payer: string
+  readonly payee: string
+  readonly asset: string
+  readonly amount: string
+  readonly channel?: string
+  readonly capture?: 'instant' | 'manual'
+  readonly promotionId?: string
+  readonly expiresAt?: string
+  readonly at?: string
+}
+
 /** Opening and freezing accounts, deposits, adjustments, promotions and payments. */
 export const paymentMethods = (context: WorkflowContext) => {
   const { core, tick, payment, promotion, accountOf, senderOf, holds } = context
   const { disputeRefunds, holdStep, releaseStep, holdsOf, promotionSteps } = context
   const A = AGGREGATES
+  // The RequestPayment the engine would build from the accounts' and the promotion's states.
+  const requestCommandOf = (request: PaymentRequestInput, holdId: string, at: string) => {
+    const { paymentId, payer, payee, asset, amount } = request
+    const capture = request.capture ?? 'instant'
+    const payeeState = accountOf(payee)
+    const promotionState =
+      request.promotionId === undefined
+        ? undefined
+        : core.stateOf(A.promotion.decider, A.promotion.stream(request.promotionId))
+    return {
+      type: 'RequestPayment',
+      paymentId,
+      entryId: `${paymentId}:capture`,
+      fingerprint: FINGERPRINT,
+      channel: request.channel ?? (capture === 'manual' ? 'online' : 'merchant_qr'),
+      payer: senderOf(payer, asset, at),
+      payee: {
+        accountId: payee,
+        kind: payeeState.kind,
+        status: payeeState.status,
+        ...(payeeState.merchantFeeRate === undefined
+          ? {}
+          : { merchantFeeRate: payeeState.merchantFeeRate }),
+      },
+      asset,
+      amount,
+      capture,
+      at,
+      localDate: localDateOf(at),
+      ...(capture === 'manual'
+        ? { hold: { holdId, expiresAt: request.expiresAt ?? dayAfter(at) } }
+        : {}),
+      ...(promotionState?.status === 'active'
+        ? { promotion: promotionFactsOf(promotionState, payer) }
+        : {}),
+    }
+  }
+  const applyOf = (request: PaymentRequestInput) => ({
+    type: 'ApplyDiscount',
+    promotionId: request.promotionId,
+    paymentId: request.paymentId,
+    accountId: request.payer,
+    amount: request.amount,
+  })
   return {
     /** Opens an account (users and merchants; platform accounts open themselves when used). */
     open: (accountId: string, kind: AccountKind = 'user', merchantFeeRate?: string, at?: string) =>
@@ -108,57 +166,11 @@ export const paymentMethods = (context: WorkflowContext) => {
       if (event?.type === 'PromotionCreated') core.runSteps(core.legSteps(event.data.entry, when))
     },
     /** Requests a payment: instant by default; `capture: 'manual'` (online) authorizes it for a day. */
-    pay: (
-      request: {
-        paymentId: string
-        payer: string
-        payee: string
-        asset: string
-        amount: string
-        channel?: string
-        capture?: 'instant' | 'manual'
-        promotionId?: string
-        expiresAt?: string
-        at?: string
-      },
-      limit?: StepLimit,
-    ): readonly PaymentEvent[] => {
+    pay: (request: PaymentRequestInput, limit?: StepLimit): readonly PaymentEvent[] => {
       const at = tick(request.at)
-      const { paymentId, payer, payee, asset, amount } = request
-      const capture = request.capture ?? 'instant'
-      const payeeState = accountOf(payee)
+      const { paymentId, payer, asset, amount } = request
       const holdId = `${paymentId}:hold`
-      const promotionState =
-        request.promotionId === undefined
-          ? undefined
-          : core.stateOf(A.promotion.decider, A.promotion.stream(request.promotionId))
-      const events = payment(A.payment.stream(paymentId), {
-        type: 'RequestPayment',
-        paymentId,
-        entryId: `${paymentId}:capture`,
-        fingerprint: FINGERPRINT,
-        channel: request.channel ?? (capture === 'manual' ? 'online' : 'merchant_qr'),
-        payer: senderOf(payer, asset, at),
-        payee: {
-          accountId: payee,
-          kind: payeeState.kind,
-          status: payeeState.status,
-          ...(payeeState.merchantFeeRate === undefined
-            ? {}
-            : { merchantFeeRate: payeeState.merchantFeeRate }),
-        },
-        asset,
-        amount,
-        capture,
-        at,
-        localDate: localDateOf(at),
-        ...(capture === 'manual'
-          ? { hold: { holdId, expiresAt: request.expiresAt ?? dayAfter(at) } }
-          : {}),
-        ...(promotionState?.status === 'active'
-          ? { promotion: promotionFactsOf(promotionState, payer) }
-          : {}),
-      })
+      const events = payment(A.payment.stream(paymentId), requestCommandOf(request, holdId, at))
       for (const event of events) {
         if (event.type === 'PaymentAuthorized') {
           holds.set(paymentId, { accountId: payer, holdId })
@@ -177,21 +189,41 @@ export const paymentMethods = (context: WorkflowContext) => {
         if (event.type === 'PaymentCaptured') {
           const { entry } = event.data
           const steps = core.legSteps(entry, at, { owner: payer, limitDate: localDateOf(at) })
-          const discount = promotionSteps(
-            entry,
-            {
-              type: 'ApplyDiscount',
-              promotionId: request.promotionId,
-              paymentId,
-              accountId: payer,
-              amount,
-            },
-            at,
-          )
+          const discount = promotionSteps(entry, applyOf(request), at)
           core.runSteps([...steps, ...discount], limit)
         }
       }
       return events
+    },
+    /**
+     * An instant discounted payment on the step-by-step executor whose decision was lost: the
+     * promotion records its DiscountApplied (appended before the decision), the payment records
+     * nothing; with `isVoided` (the default) recover()'s DiscountVoided follows. A payment refused,
+     * or given no discount, records nothing at all.
+     */
+    payLost: (request: PaymentRequestInput & { promotionId: string }, isVoided = true) => {
+      const at = tick(request.at)
+      const { paymentId, promotionId } = request
+      const stream = A.payment.stream(paymentId)
+      const command = requestCommandOf({ ...request, capture: 'instant' }, `${paymentId}:hold`, at)
+      const decided = A.payment.decider.decide(
+        command as never,
+        core.stateOf(A.payment.decider, stream),
+      )
+      if (decided._tag === 'Left') return
+      const captured = decided.right.find((event) => event.type === 'PaymentCaptured')
+      if (captured?.type !== 'PaymentCaptured') return
+      const { entry } = captured.data
+      const discount = promotionSteps(entry, applyOf(request), at)
+      core.runSteps(discount)
+      if (discount.length === 0 || !isVoided) return
+      promotion(A.promotion.stream(promotionId), {
+        type: 'VoidDiscount',
+        promotionId,
+        paymentId,
+        entryId: entry.entryId,
+        at: tick(),
+      })
     },
     /** Captures an authorized payment (all of it, or `amount`). */
     capture: (paymentId: string, amount?: string, at?: string, limit?: StepLimit) => {

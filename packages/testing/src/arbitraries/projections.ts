@@ -40,7 +40,16 @@ export type LedgerScriptStep =
       readonly payee: number
       readonly minor: bigint
       readonly manual: boolean
+      /** With the script's promotion (10 % off, while its budget lasts). */
+      readonly discounted?: boolean
       readonly steps?: number
+    }
+  | {
+      /** A discounted payment whose step-by-step decision was lost, its discount voided. */
+      readonly op: 'payLost'
+      readonly payer: number
+      readonly payee: number
+      readonly minor: bigint
     }
   | {
       readonly op: 'withdraw'
@@ -75,6 +84,7 @@ export type LedgerScript = {
 
 const USERS = ['alice', 'bob', 'carol'] as const
 const MERCHANT = 'shop'
+const PROMOTION_ID = 'spring'
 const ASSETS = [
   { code: 'USD', scale: 2 },
   { code: 'USDT', scale: 6 },
@@ -111,10 +121,23 @@ const arbStep = (): fc.Arbitrary<LedgerScriptStep> => {
     {
       weight: 5,
       arbitrary: fc
-        .tuple(party, party, fc.bigInt({ min: 1n, max: 20_000n }), fc.boolean(), arbSteps())
-        .map(([payer, payee, minor, manual, steps]) =>
-          withSteps({ op: 'pay' as const, payer, payee, minor, manual }, steps),
+        .tuple(
+          party,
+          party,
+          fc.bigInt({ min: 1n, max: 20_000n }),
+          fc.boolean(),
+          fc.boolean(),
+          arbSteps(),
+        )
+        .map(([payer, payee, minor, manual, discounted, steps]) =>
+          withSteps({ op: 'pay' as const, payer, payee, minor, manual, discounted }, steps),
         ),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(party, party, fc.bigInt({ min: 1n, max: 20_000n }))
+        .map(([payer, payee, minor]) => ({ op: 'payLost' as const, payer, payee, minor })),
     },
     {
       weight: 2,
@@ -145,7 +168,8 @@ const arbStep = (): fc.Arbitrary<LedgerScriptStep> => {
 
 /**
  * Scripts of up to `maxLength` operations over three users and a merchant (2.5 % fee), each funded
- * with 1000.00 USD, in USD and USDT, run on a simulated ledger. Operations a decider refuses are skipped (nothing is written);
+ * with 1000.00 USD, and a USD promotion (10 % off, 50.00 budget), in USD and USDT, run on a
+ * simulated ledger. Operations a decider refuses are skipped (nothing is written);
  * a crash (`steps`) leaves its workflow open, as the engine's step-by-step executor could.
  */
 export const arbLedgerScript = (
@@ -242,6 +266,7 @@ export const runLedgerScript = (steps: readonly LedgerScriptStep[]): LedgerScrip
   // Everyone starts with some USD, so most payments, withdrawals and conversions go through.
   for (const account of [...USERS, MERCHANT])
     simulator.deposit(`seed-${account}`, account, 'USD', '1000.00')
+  simulator.createPromotion(PROMOTION_ID, 'USD', '50.00', { percent: '10' })
   const ids: Ids = { payments: [], withdrawals: [], disputes: [] }
   steps.forEach((step, n) => {
     try {
@@ -278,11 +303,19 @@ const runStep = (sim: LedgerSimulator, step: LedgerScriptStep, n: number, ids: I
     case 'pay': {
       const payee = step.manual ? MERCHANT : partyOf(step.payee)
       const amount = formatMinor(step.minor, 2)
-      const capture = step.manual ? 'manual' : 'instant'
+      const capture = step.manual ? ('manual' as const) : ('instant' as const)
       const payer = partyOf(step.payer)
-      sim.pay({ paymentId: `p${n}`, payer, payee, asset: 'USD', amount, capture }, limit)
+      const promotion = step.discounted === true ? { promotionId: PROMOTION_ID } : {}
+      const request = { paymentId: `p${n}`, payer, payee, asset: 'USD', amount, capture }
+      sim.pay({ ...request, ...promotion }, limit)
       ids.payments.push(`p${n}`)
       return
+    }
+    case 'payLost': {
+      const [payer, payee] = [partyOf(step.payer), partyOf(step.payee)]
+      const amount = formatMinor(step.minor, 2)
+      const request = { paymentId: `p${n}`, payer, payee, asset: 'USD', amount }
+      return sim.payLost({ ...request, promotionId: PROMOTION_ID })
     }
     case 'withdraw': {
       const [amount, fee] = [formatMinor(step.minor, 2), formatMinor(step.fee, 2)]
