@@ -144,7 +144,9 @@ const checkAccountEvent = (
 }
 
 // A promotion's stream is the book of its budget account: PromotionCreated posts its own entry's
-// budget legs, DiscountApplied and DiscountReturned cite legs of payments' and refunds' entries.
+// budget legs, DiscountApplied and DiscountReturned cite legs of payments' and refunds' entries,
+// DiscountVoided withdraws a DiscountApplied's citation of an entry never recorded and credits the
+// budget back.
 const checkPromotionEvent = (
   registry: AssetRegistry,
   checks: Checks,
@@ -172,9 +174,15 @@ const checkPromotionEvent = (
   const { promotionId, amount, entryId, leg } = event.data
   const account = promotionBudgetAccount(promotionId)
   const asset = checks.balances.budgetAsset(account)
-  const direction = event.type === 'DiscountReturned' ? 'credit' : 'debit'
-  checks.journal.cite({ entryId, leg, account, asset, amount, direction }, at, findings)
+  if (event.type === 'DiscountVoided') {
+    const voided = { entryId, leg, account, asset, amount, direction: 'debit' as const }
+    checks.journal.withdraw(voided, at, findings)
+  } else {
+    const direction = event.type === 'DiscountReturned' ? 'credit' : 'debit'
+    checks.journal.cite({ entryId, leg, account, asset, amount, direction }, at, findings)
+  }
   if (asset === undefined) return
   const minor = minorOf(registry, asset, amount, at, findings)
-  checks.balances.budget(account, asset, direction === 'credit' ? minor : -minor, at, findings)
+  const isCredit = event.type !== 'DiscountApplied'
+  checks.balances.budget(account, asset, isCredit ? minor : -minor, at, findings)
 }

@@ -3,7 +3,8 @@
 // with the right code, stream and revision: a leg posted twice, citations of entries or legs that
 // do not exist, holds unknown, settled twice, reused or settled for the wrong amount, negative
 // balances, entries recorded twice or unbalanced, bad amounts, unknown streams, undecodable events,
-// and events the aggregate's own evolve refuses. It also proves the report stays bounded.
+// events the aggregate's own evolve refuses, and voided discounts (clean when they undo a citation
+// of an entry never recorded, void_unmatched otherwise). It also proves the report stays bounded.
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { JsonValue } from '../ports/eventStore.js'
 import {
@@ -186,6 +187,45 @@ describe('audit of forged holds and balances', () => {
     expect(placesOf(report, 'citation_unknown_entry')).toEqual([
       { stream: 'promotion-spring', revision: '1' },
     ])
+  })
+})
+
+describe('audit of voided discounts', () => {
+  const promotion = { promotionId: 'spring', asset: 'USD', budget: '50.00' }
+  const discount = {
+    promotionId: 'spring',
+    paymentId: 'p-lost',
+    accountId: 'alice',
+    amount: '2.00',
+    entryId: 'lost:1',
+    leg: 1,
+    at,
+  }
+
+  it('finds nothing wrong when a discount of an entry never recorded is voided', async () => {
+    rightOf(await fixture.ledger.createPromotion({ ...promotion, discount: { percent: '10' } }))
+    await forge('promotion-spring', 'DiscountApplied', discount)
+    // The bug this event exists for: the budget debited, nothing on the other side.
+    expect(codesOf(await fixture.ledger.audit())).toEqual([
+      'citation_unknown_entry',
+      'world_not_zero',
+    ])
+    await forge('promotion-spring', 'DiscountVoided', discount)
+    expect((await fixture.ledger.audit()).violations).toEqual([])
+  })
+
+  it('reports a void that undoes no citation, and one of an entry a workflow recorded', async () => {
+    rightOf(await fixture.ledger.createPromotion({ ...promotion, discount: { percent: '10' } }))
+    await forge('promotion-spring', 'DiscountVoided', discount)
+    const recorded = { ...discount, paymentId: 'p-recorded', entryId: paymentEntry, leg: 0 }
+    await forge('promotion-spring', 'DiscountVoided', recorded)
+    const report = await fixture.ledger.audit()
+    expect(placesOf(report, 'void_unmatched')).toEqual([
+      { stream: 'promotion-spring', revision: '1' },
+      { stream: 'promotion-spring', revision: '2' },
+    ])
+    // Both credited the budget back with no debit: the world no longer sums to zero.
+    expect(codesOf(report)).toContain('world_not_zero')
   })
 })
 

@@ -1,6 +1,8 @@
 // Checks of the journal (DESIGN.md section 2): every recorded entry sums to zero per asset with
 // positive legs, and every leg is cited by exactly one event, which agrees with the leg. Citations
-// may be read before the entry they cite (a step-by-step store), so they wait until the end.
+// may be read before the entry they cite (a step-by-step store), so they wait until the end. A void
+// (DiscountVoided) withdraws a citation whose entry was never recorded: it must match one still
+// waiting, and then neither is a violation.
 import type { AssetRegistry, Direction, JournalEntry, JournalLeg } from '@wallet-ledger/domain'
 import { minorOf } from './amounts.js'
 import { locationText } from './violations.js'
@@ -24,6 +26,11 @@ export type JournalCheck = {
   readonly record: (entry: JournalEntry, at: Location, findings: Findings) => void
   /** An event at `at` posted one leg. */
   readonly cite: (citation: Citation, at: Location, findings: Findings) => void
+  /**
+   * An event at `at` withdrew an earlier citation of an entry never recorded (the voided
+   * citation, as it was made); `void_unmatched` unless one such citation is still waiting.
+   */
+  readonly withdraw: (citation: Citation, at: Location, findings: Findings) => void
   /** Reports legs no event posted and citations of entries never recorded. */
   readonly end: (findings: Findings) => void
 }
@@ -62,6 +69,7 @@ export const createJournalCheck = (registry: AssetRegistry): JournalCheck => {
       if (waiting === undefined) journal.waiting.set(citation.entryId, [{ citation, at }])
       else waiting.push({ citation, at })
     },
+    withdraw: (citation, at, findings) => withdrawCitation(journal, citation, at, findings),
     end: (findings) => {
       for (const [entryId, entry] of journal.open) reportUncited(entryId, entry, findings)
       for (const [entryId, items] of journal.waiting) {
@@ -133,6 +141,37 @@ const matchCitation = (
   journal.open.delete(citation.entryId)
   journal.settled.set(citation.entryId, entry.legs.length)
 }
+
+// The latest waiting citation that says the same as the voided one; a recorded entry's legs are
+// the ledger's for good, so a void of one is reported (the money stays booked twice otherwise).
+const withdrawCitation = (
+  journal: Journal,
+  citation: Citation,
+  at: Location,
+  findings: Findings,
+): void => {
+  const waiting = journal.waiting.get(citation.entryId) ?? []
+  let index = waiting.length - 1
+  while (index >= 0 && !isSameCitation(waiting[index]!.citation, citation)) index -= 1
+  if (index < 0) {
+    const isRecorded = journal.open.has(citation.entryId) || journal.settled.has(citation.entryId)
+    findings.add(
+      'void_unmatched',
+      at,
+      `${locationText(at)} voids leg ${citation.leg} of entry ${citation.entryId}, ${isRecorded ? 'which a workflow recorded' : 'which no event cites'}`,
+    )
+    return
+  }
+  waiting.splice(index, 1)
+  if (waiting.length === 0) journal.waiting.delete(citation.entryId)
+}
+
+const isSameCitation = (a: Citation, b: Citation): boolean =>
+  a.leg === b.leg &&
+  a.account === b.account &&
+  a.asset === b.asset &&
+  a.amount === b.amount &&
+  a.direction === b.direction
 
 // ---------------------------------------------------------------- helpers
 

@@ -12,7 +12,8 @@ import type { AuditViolation } from '../ledger/types.js'
  * - streams: `unknown_stream`, `codec_failed`, `revision_gap`, `revision_out_of_order`,
  *   `evolve_failed` (the aggregate's own invariants refused the event);
  * - journal: `journal_unbalanced`, `entry_recorded_twice`, `leg_not_posted`, `leg_posted_twice`,
- *   `leg_mismatch`, `citation_unknown_entry`, `citation_unknown_leg`;
+ *   `leg_mismatch`, `citation_unknown_entry`, `citation_unknown_leg`, `void_unmatched` (a voided
+ *   discount that undoes no citation of an entry never recorded);
  * - balances: `amount_invalid` (unknown asset or wrong scale), `balance_negative`, `held_mismatch`,
  *   `hold_unknown`, `hold_settled_twice`, `hold_reused`, `world_not_zero`;
  * - the report itself: `violations_truncated`.
@@ -38,6 +39,7 @@ export const AUDIT_VIOLATION_CODES = [
   'leg_mismatch',
   'citation_unknown_entry',
   'citation_unknown_leg',
+  'void_unmatched',
   'amount_invalid',
   'balance_negative',
   'held_mismatch',
