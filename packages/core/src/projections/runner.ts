@@ -4,7 +4,6 @@
 import { LEDGER_PROJECTIONS } from '@wallet-ledger/domain'
 import type { Projection, ProjectionInput } from '@wallet-ledger/domain'
 import { ownDefinitionOf } from '../engine/definitions.js'
-import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import type { Definitions } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import type { EventStore, StoredEvent } from '../ports/eventStore.js'
