@@ -22,6 +22,7 @@ import {
   REASON_LENGTH_MAX,
 } from '../limits.js'
 import { Authorization } from '../security/authorization.js'
+import { MinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -31,18 +32,8 @@ export const ConversionEngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 /** A sentence for people saying why a conversion was refused. */
 export const ConversionReason = boundedString(REASON_LENGTH_MAX, 'Reason')
 
-/** A count of minor units: a bigint inside, a decimal integer string on the wire. */
-export const ConversionMinorUnits = new t.Type<bigint, string, unknown>(
-  'MinorUnits',
-  (u): u is bigint => typeof u === 'bigint' && u >= 0n,
-  (u, c) => {
-    if (typeof u === 'bigint') return u >= 0n ? t.success(u) : t.failure(u, c)
-    return typeof u === 'string' && /^(0|[1-9][0-9]{0,39})$/.test(u)
-      ? t.success(BigInt(u))
-      : t.failure(u, c)
-  },
-  (minor) => minor.toString(),
-)
+/** Minor units on the wire (a decimal integer string), `bigint` inside. */
+export const ConversionMinorUnits = MinorUnits
 
 const isAssetScale = (u: unknown): u is number =>
   typeof u === 'number' && Number.isInteger(u) && u >= ASSET_SCALE_MIN && u <= ASSET_SCALE_MAX
@@ -61,25 +52,8 @@ export const ConversionTarget = t.type(
   'ConversionTarget',
 )
 
-/**
- * The sender's facts for the source asset and the local day, read by the engine from the account
- * (the shape of `SenderFacts`, amounts in minor units of the source asset).
- */
-export const ConversionSenderFacts = t.type(
-  {
-    accountId: CallerId,
-    status: t.keyof({ active: null, frozen: null, closed: null }),
-    security: t.type({ hasTwoFactor: t.boolean, hasPaymentPassword: t.boolean }),
-    limits: t.partial({
-      perPaymentMax: ConversionMinorUnits,
-      perDayMax: ConversionMinorUnits,
-      stepUpAbove: ConversionMinorUnits,
-    }),
-    spentToday: ConversionMinorUnits,
-    available: ConversionMinorUnits,
-  },
-  'ConversionSenderFacts',
-)
+/** The sender's facts for the source asset and the local day (`SenderFactsCodec`). */
+export const ConversionSenderFacts = SenderFactsCodec
 
 /** The business refusals recorded as a failed conversion rather than returned as a rejection. */
 export const ConversionRefusalCode = t.keyof(

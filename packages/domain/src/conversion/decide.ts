@@ -61,7 +61,7 @@ const convertFunds = (command: ConvertFunds, state: ConversionState): Decision =
     )
   }
   assert(
-    command.sender.accountId === command.accountId,
+    (command.sender.accountId as string) === command.accountId,
     'ConvertFunds: sender facts of another account',
   )
   const request = readRequest(command)

@@ -14,9 +14,10 @@ import {
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
-import { AMOUNT_CHARS_MAX, ID_LENGTH_MAX, MEMO_LENGTH_MAX } from '../limits.js'
+import { ID_LENGTH_MAX, MEMO_LENGTH_MAX } from '../limits.js'
 import { PromotionFacts } from '../promotion/codecs.js'
 import { Authorization } from '../security/authorization.js'
+import { MinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -37,44 +38,14 @@ export type CaptureMode = t.TypeOf<typeof CaptureMode>
  */
 export const PaymentEngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 
-const MINOR_UNITS = /^(0|[1-9][0-9]*)$/
-
-/** A non-negative count of minor units: a `bigint` inside, a decimal integer string on the wire. */
-export const PaymentMinorUnits = new t.Type<bigint, string, unknown>(
-  'MinorUnits',
-  (u): u is bigint => typeof u === 'bigint' && u >= 0n,
-  (u, c) => {
-    if (typeof u === 'bigint') return u >= 0n ? t.success(u) : t.failure(u, c)
-    if (typeof u === 'string' && u.length <= AMOUNT_CHARS_MAX && MINOR_UNITS.test(u)) {
-      return t.success(BigInt(u))
-    }
-    return t.failure(u, c)
-  },
-  (minor) => minor.toString(),
-)
+/** Minor units on the wire (a decimal integer string), `bigint` inside. */
+export const PaymentMinorUnits = MinorUnits
 
 /** An account's status as the account aggregate reports it. */
 export const PartyStatus = t.keyof({ active: null, frozen: null, closed: null }, 'AccountStatus')
 
-/**
- * `SenderFacts` (security/authorization.ts) as a codec: the payer's status, security settings,
- * limits, today's spending and available balance in the payment's asset, in minor units.
- */
-export const PaymentSenderFacts = t.type(
-  {
-    accountId: AccountId,
-    status: PartyStatus,
-    security: t.type({ hasTwoFactor: t.boolean, hasPaymentPassword: t.boolean }),
-    limits: t.partial({
-      perPaymentMax: PaymentMinorUnits,
-      perDayMax: PaymentMinorUnits,
-      stepUpAbove: PaymentMinorUnits,
-    }),
-    spentToday: PaymentMinorUnits,
-    available: PaymentMinorUnits,
-  },
-  'PaymentSenderFacts',
-)
+/** The payer's facts for the payment's asset and local day (`SenderFactsCodec`). */
+export const PaymentSenderFacts = SenderFactsCodec
 
 /** What a payment needs to know about its payee; `merchantFeeRate` is a percent ("2.5"), absent 0. */
 export const PayeeFacts = t.intersection(

@@ -3,7 +3,6 @@
 // derives. Command codecs are in commandCodecs.ts.
 import * as t from 'io-ts'
 import {
-  AccountId,
   AssetCode,
   CallerId,
   DecimalString,
@@ -15,6 +14,7 @@ import {
 import { eventCodec } from '../codecs/event.js'
 import { SettlementWindow } from '../calendar/businessCalendar.js'
 import { JournalEntry } from '../journal/journal.js'
+import { MinorUnits as SharedMinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
 import {
   DESTINATION_REFERENCE_LENGTH_MAX,
   ID_LENGTH_MAX,
@@ -74,38 +74,11 @@ export const WithdrawalDestination = t.union(
   'WithdrawalDestination',
 )
 
-/** A count of minor units: a bigint inside, a decimal integer string on the wire. */
-export const MinorUnits = new t.Type<bigint, string, unknown>(
-  'MinorUnits',
-  (u): u is bigint => typeof u === 'bigint' && u >= 0n,
-  (u, c) => {
-    if (typeof u === 'bigint') return u >= 0n ? t.success(u) : t.failure(u, c)
-    return typeof u === 'string' && /^(0|[1-9][0-9]{0,39})$/.test(u)
-      ? t.success(BigInt(u))
-      : t.failure(u, c)
-  },
-  (minor) => minor.toString(),
-)
+/** Minor units on the wire (a decimal integer string), `bigint` inside. */
+export const MinorUnits = SharedMinorUnits
 
-/**
- * The sender's facts for the withdrawal's asset and local day, read by the engine from the account
- * (the shape of `SenderFacts`, amounts in minor units of the withdrawal's asset).
- */
-export const WithdrawalSenderFacts = t.type(
-  {
-    accountId: AccountId,
-    status: t.keyof({ active: null, frozen: null, closed: null }),
-    security: t.type({ hasTwoFactor: t.boolean, hasPaymentPassword: t.boolean }),
-    limits: t.partial({
-      perPaymentMax: MinorUnits,
-      perDayMax: MinorUnits,
-      stepUpAbove: MinorUnits,
-    }),
-    spentToday: MinorUnits,
-    available: MinorUnits,
-  },
-  'WithdrawalSenderFacts',
-)
+/** The sender's facts for the withdrawal's asset and local day (`SenderFactsCodec`). */
+export const WithdrawalSenderFacts = SenderFactsCodec
 
 /** The business refusals recorded as a failed withdrawal rather than returned as a rejection. */
 export const WithdrawalRefusalCode = t.keyof(
