@@ -1,11 +1,12 @@
-// Proves the writer's shortcut to an event's stored text: `storedJsonAround`, which splices the
+// Proves canonical JSON against a plain reference (sorted keys, JSON.stringify for every part),
+// and the writer's shortcut to an event's stored text: `storedJsonAround`, which splices the
 // data's canonical text into the envelope's fixed key order, gives exactly `storedJson`, which
 // canonicalises the whole event (what audit recomputes), for any envelope and any JSON data; and a
 // sealed commit's events hash to `eventHash` of the events parsed back from their stored text.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import type { JsonValue } from '../ports/eventStore.js'
-import { canonicalJson } from './canonicalJson.js'
+import { canonicalJson, jsonString } from './canonicalJson.js'
 import { GENESIS_COMMIT_HASH, eventHash, storedJson, storedJsonAround } from './chain.js'
 import { sealCommit, storedEventOf } from './sealCommit.js'
 import { checkWrites } from './validate.js'
@@ -27,7 +28,36 @@ const arbEnvelope = fc.record({
   schemaVersion: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
 })
 
-const arbData = fc.jsonValue({ maxDepth: 4 }) as fc.Arbitrary<JsonValue>
+// Keys and strings of any UTF-16 text: quotes, backslashes, control characters, lone surrogates.
+const arbData = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' }) as fc.Arbitrary<JsonValue>
+
+// The reference, written for clarity: keys sorted, every part through JSON.stringify. (A sorted copy
+// given to JSON.stringify would not do: objects list integer-like keys first, whatever the order.)
+const reference = (value: JsonValue): string => {
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  const record = value as Record<string, JsonValue>
+  const keys = Object.keys(record).sort()
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${reference(record[key]!)}`).join(',')}}`
+}
+
+describe('canonicalJson', () => {
+  it('writes every string as JSON.stringify does', () =>
+    fc.assert(
+      fc.property(arbText, (text) => {
+        expect(jsonString(text)).toBe(JSON.stringify(text))
+      }),
+      { numRuns: 1000 },
+    ))
+
+  it('equals the reference: keys sorted by code units, parts as JSON.stringify writes them', () =>
+    fc.assert(
+      fc.property(arbData, (data) => {
+        expect(canonicalJson(data)).toBe(reference(data))
+      }),
+      { numRuns: 500 },
+    ))
+})
 
 describe('storedJsonAround', () => {
   it('equals storedJson of the whole event for any envelope and data', () =>

@@ -3,7 +3,7 @@
 import { hash } from 'node:crypto'
 import { assert, limits } from '@wallet-ledger/domain'
 import type { StoredEvent } from '../ports/eventStore.js'
-import { canonicalJson } from './canonicalJson.js'
+import { canonicalJson, jsonString } from './canonicalJson.js'
 
 // ---------------------------------------------------------------- types
 
@@ -73,11 +73,11 @@ export const storedJsonAround = (
   assert(Number.isSafeInteger(fields.schemaVersion), 'schemaVersion is an integer')
   return (
     `{"actor":${nullableJson(fields.actor)},"causationId":${nullableJson(fields.causationId)}` +
-    `,"correlationId":${JSON.stringify(fields.correlationId)},"data":${dataJson}` +
-    `,"eventId":${JSON.stringify(fields.eventId)},"position":"${fields.position}"` +
-    `,"recordedAt":${JSON.stringify(fields.recordedAt)},"revision":"${fields.revision}"` +
-    `,"schemaVersion":${fields.schemaVersion},"stream":${JSON.stringify(fields.stream)}` +
-    `,"type":${JSON.stringify(fields.type)}}`
+    `,"correlationId":${jsonString(fields.correlationId)},"data":${dataJson}` +
+    `,"eventId":${jsonString(fields.eventId)},"position":"${fields.position}"` +
+    `,"recordedAt":${jsonString(fields.recordedAt)},"revision":"${fields.revision}"` +
+    `,"schemaVersion":${fields.schemaVersion},"stream":${jsonString(fields.stream)}` +
+    `,"type":${jsonString(fields.type)}}`
   )
 }
 
@@ -149,8 +149,7 @@ export const createChainVerifier = (previous: string = GENESIS_COMMIT_HASH): Cha
 
 // ---------------------------------------------------------------- helpers
 
-const nullableJson = (value: string | null): string =>
-  value === null ? 'null' : JSON.stringify(value)
+const nullableJson = (value: string | null): string => (value === null ? 'null' : jsonString(value))
 
 const problem = (
   code: ChainProblem['code'],

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { StoredEvent } from '../ports/eventStore.js'
-import { canonicalJson, toCanonicalJson } from './canonicalJson.js'
+import { canonicalJson, jsonString, toCanonicalJson } from './canonicalJson.js'
 import {
   GENESIS_COMMIT_HASH,
   commitHash,
@@ -81,11 +81,30 @@ describe('canonicalJson', () => {
     expect(JSON.parse(canonicalJson({ text }))).toEqual({ text })
   })
 
+  it('quotes strings exactly as JSON.stringify, escapes and lone surrogates included', () => {
+    const texts = [
+      '',
+      'plain',
+      '"',
+      '\\',
+      '\u0000',
+      '\u001f',
+      '\u007f',
+      '\u2028',
+      '\ud800',
+      'a\udc00',
+      '😀',
+    ]
+    for (const text of texts) expect(jsonString(text)).toBe(JSON.stringify(text))
+  })
+
   it('reports the path of the first value that is not JSON-safe', () => {
     const cyclic: Record<string, unknown> = {}
     cyclic.self = cyclic
     const cases: [unknown, string][] = [
       [{ a: 1n }, '$.a'],
+      [{ z: 1, a: [{ b: [0, { c: 1n }] }] }, '$.a[0].b[1].c'],
+      [[{ ok: true }, [null, [Symbol('s')]]], '$[1][1][0]'],
       [{ a: [1, Number.NaN] }, '$.a[1]'],
       [{ a: Number.POSITIVE_INFINITY }, '$.a'],
       [{ at: new Date(0) }, '$.at'],
