@@ -4,6 +4,9 @@
 // thing) was written.
 import { describe, expect, it } from 'vitest'
 import { createFaultyEventStore } from '@wallet-ledger/testing'
+import type { EventStore } from '../ports/eventStore.js'
+import { storeError } from '../ports/storeError.js'
+import { iterateAll } from '../store/paging.js'
 import {
   PROMOTION_ID,
   expectConserved,
@@ -18,6 +21,37 @@ import {
 
 const headOf = async (store: { readHead: () => Promise<{ nextPosition: bigint }> }) =>
   (await store.readHead()).nextPosition
+
+const BUDGET = `system:promotion:${PROMOTION_ID}`
+
+/**
+ * `inner`, whose first append to a stream named `prefix…` clashes without writing anything, after
+ * `competitor` (another writer, the cause of the clash) has run.
+ */
+const clashingOnce = (
+  inner: EventStore,
+  prefix: string,
+  competitor: () => Promise<void> = async () => {},
+): EventStore => {
+  let hasClashed = false
+  return {
+    ...inner,
+    append: async (stream, events, options) => {
+      if (hasClashed || !stream.startsWith(prefix)) return inner.append(stream, events, options)
+      hasClashed = true
+      await competitor()
+      throw storeError('wrong_expected_version', 'a simulated clash', { stream })
+    },
+  }
+}
+
+/** The types of the events of streams named `prefix…`, in global order. */
+const typesOf = async (store: EventStore, prefix: string): Promise<string[]> => {
+  const types: string[] = []
+  for await (const stored of iterateAll(store))
+    if (stored.stream.startsWith(prefix)) types.push(stored.type)
+  return types
+}
 
 describe('regressions found by the property suites', () => {
   // model.prop: setLimits {"accountId":"ghost","asset":"XYZ"} answered account_not_found, and for
@@ -80,33 +114,84 @@ describe('regressions found by the property suites', () => {
 
   // crash.prop (stepwise, store dies before a commit): [pay alice -> carol 0.50 with the 10 %
   // promotion] crashing at its third commit. The step-by-step executor appends the promotion's
-  // DiscountApplied (budget -0.05) before the payment's decision; the decision is lost, recover()
-  // releases the payer's reserve hold but nothing gives the discount back: USD sums to -0.05 over
-  // the ledger. The same happens without a crash when the decision append clashes
-  // (wrong_expected_version): commitStepwise undoes the reserve holds, not the promotion's write.
-  // KNOWN BUG, not fixed here (stepwise.ts / recover.ts need a way to undo or finish a discount
-  // whose payment was never recorded). Remove `.fails` once fixed, and let crash.prop generate
-  // discounted payments on the step-by-step executor again.
-  it.fails(
-    'gives a discount back when the step-by-step payment using it was never recorded',
-    async () => {
-      const { clock, inner } = await seededStore('stepwise')
-      const store = createFaultyEventStore(inner, { failAfterCommits: 2, mode: 'before' })
-      const crashing = await ledgerOver(store, clock)
-      const paid = crashing.pay({
-        channel: 'merchant_qr',
-        payer: 'alice',
-        payee: 'carol',
-        asset: 'USD',
-        amount: '0.50',
-        promotionId: PROMOTION_ID,
-        idempotencyKey: 'k0',
-      })
-      await expect(paid).rejects.toMatchObject({ code: 'store_unavailable' })
-      await (await ledgerOver(inner, clock)).recover()
-      await expectConserved(inner)
-    },
-  )
+  // DiscountApplied (budget -0.05) before the payment's decision; the decision was lost, recover()
+  // released the payer's reserve hold but nothing gave the discount back: USD summed to -0.05 over
+  // the ledger. Fixed: recover() voids a discount whose entry no workflow recorded (VoidDiscount ->
+  // DiscountVoided), counted as reversed, and the caller's retry applies the promotion again.
+  it('gives a discount back when the step-by-step payment using it was never recorded', async () => {
+    const { clock, inner } = await seededStore('stepwise')
+    const store = createFaultyEventStore(inner, { failAfterCommits: 2, mode: 'before' })
+    const payment = {
+      channel: 'merchant_qr' as const,
+      payer: 'alice',
+      payee: 'carol',
+      asset: 'USD',
+      amount: '0.50',
+      promotionId: PROMOTION_ID,
+      idempotencyKey: 'k0',
+    }
+    await expect((await ledgerOver(store, clock)).pay(payment)).rejects.toMatchObject({
+      code: 'store_unavailable',
+    })
+    const restarted = await ledgerOver(inner, clock)
+    // The payer's reserve hold released, the discount voided.
+    expect(await restarted.recover()).toEqual({ finished: 0, reversed: 2 })
+    expect(await restarted.recover()).toEqual({ finished: 0, reversed: 0 })
+    await expectConserved(inner)
+    expect(rightOf(await restarted.balances(BUDGET))['USD']?.available).toBe('40.00')
+    expect(rightOf(await restarted.pay(payment)).status).toBe('completed')
+    expect(rightOf(await restarted.balances(BUDGET))['USD']?.available).toBe('39.95')
+    expect(rightOf(await restarted.balances('alice'))['USD']?.available).toBe('499.55')
+    await expectConserved(inner)
+  })
+
+  // The same bug without a crash: the payment's decision clashed (wrong_expected_version) after the
+  // budget was debited; commitStepwise released the reserve holds but kept the discount, so a plan
+  // made again that ends in a refusal (here the payer was frozen meanwhile) left the budget
+  // debited for a payment that failed. Fixed: a clash on the decision voids the discount first.
+  const discounted = {
+    channel: 'merchant_qr' as const,
+    payer: 'alice',
+    payee: 'carol',
+    asset: 'USD',
+    amount: '0.50',
+    promotionId: PROMOTION_ID,
+    idempotencyKey: 'k0',
+  }
+
+  it('voids the discount when the step-by-step decision clashes and the new plan fails', async () => {
+    const { clock, inner } = await seededStore('stepwise')
+    const freeze = async () => {
+      const other = await ledgerOver(inner, clock)
+      rightOf(await other.freezeAccount({ accountId: 'alice', reason: 'stolen' }))
+    }
+    const ledger = await ledgerOver(clashingOnce(inner, 'payment-', freeze), clock)
+    const paid = await ledger.pay(discounted)
+    expect(paid._tag === 'Left' ? paid.left.code : 'right').toBe('account_frozen')
+    expect(await typesOf(inner, 'promotion-')).toEqual([
+      'PromotionCreated',
+      'DiscountApplied',
+      'DiscountVoided',
+    ])
+    expect(rightOf(await ledger.balances(BUDGET))['USD']?.available).toBe('40.00')
+    expect(await ledger.recover()).toEqual({ finished: 0, reversed: 0 })
+    await expectConserved(inner)
+  })
+
+  it('voids the discount when the step-by-step decision clashes, then applies it again', async () => {
+    const { clock, inner } = await seededStore('stepwise')
+    const ledger = await ledgerOver(clashingOnce(inner, 'payment-'), clock)
+    expect(rightOf(await ledger.pay(discounted)).status).toBe('completed')
+    expect(await typesOf(inner, 'promotion-')).toEqual([
+      'PromotionCreated',
+      'DiscountApplied',
+      'DiscountVoided',
+      'DiscountApplied',
+    ])
+    expect(rightOf(await ledger.balances(BUDGET))['USD']?.available).toBe('39.95')
+    expect(await ledger.recover()).toEqual({ finished: 0, reversed: 0 })
+    await expectConserved(inner)
+  })
 
   // crash.prop (stepwise, store dies before its 2nd commit): [pay alice -> cafe 0.50]. The reserve
   // hold was taken, the decision lost; recover() released the reserve; the caller's retry with the

@@ -119,7 +119,8 @@ export const planDisputeCommand = async (
 /**
  * The promotion's write after a refund of a discounted payment's dispute: the budget's share of
  * the refund comes back as DiscountReturned on the promotion's stream, which books the budget's
- * leg (account streams skip it), as it does for a payment's refund.
+ * leg (account streams skip it), as it does for a payment's refund. Step by step it is a posting
+ * after the dispute's decision.
  */
 export const promotionWritesAfter = async (
   context: LedgerContext,
@@ -139,7 +140,8 @@ export const promotionWritesAfter = async (
   const { paymentId } = before
   const command = { type: 'ReturnDiscount', promotionId, paymentId, entry, at } as PromotionCommand
   const write = decideWrite(definition, definition.stream(promotionId), loaded, command)
-  return write._tag === 'Left' ? write : right([write.right])
+  // With its command: the step-by-step executor decides it again after the dispute's decision.
+  return write._tag === 'Left' ? write : right([{ ...write.right, commands: [command] }])
 }
 
 /** The account commands that follow the events of one dispute decision, in order. */

@@ -1,16 +1,15 @@
 // recover(): finishes or reverses every workflow a crash left half done. It folds the log once
-// (the open-workflows view: recorded entries, the legs cited so far, the holds still open), then
+// (the open-workflows view: recorded entries, the legs cited so far, the holds still open, the
+// discounts applied and not voided), then
 //   - finishes: posts every leg of a recorded entry that no account event cites yet, capturing the
-//     reserve or workflow hold that was taken for it where there is one;
-//   - reverses: releases holds whose workflow never recorded its decision, and releases holds a
-//     finished workflow no longer needs (a cancelled authorization whose release was lost).
+//     reserve or workflow hold that was taken for it where there is one, and books the budget leg
+//     of a payment's or a dispute's refund (or a captured payment's discount) on its promotion;
+//   - reverses: releases holds whose workflow never recorded its decision, releases holds a
+//     finished workflow no longer needs (a cancelled authorization whose release was lost), and
+//     voids discounts whose payment never recorded the entry they cite (step by step, the budget
+//     is debited before the payment's decision).
 // Every step is idempotent, so recover() can itself crash and run again.
-import type {
-  AccountCommand,
-  JournalEntry,
-  PaymentState,
-  PromotionCommand,
-} from '@wallet-ledger/domain'
+import type { AccountCommand, JournalEntry } from '@wallet-ledger/domain'
 import { isDisputeActive } from '@wallet-ledger/domain'
 import { ownDefinitionOf } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
@@ -18,9 +17,9 @@ import { holdOwnerOf, reserveOf } from '../engine/workflowRefs.js'
 import type { HoldingWorkflow } from '../engine/workflowRefs.js'
 import { iterateAll } from '../store/paging.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { commitOne } from '../engine/commit.js'
 import { isAccountStreamLeg, stepCommand } from './accountWrites.js'
-import { decideWrite } from './common.js'
+import { finishPromotionLeg, voidDiscount } from './promotionSteps.js'
+import type { AppliedDiscount } from './promotionSteps.js'
 import { postAccountSteps } from './stepwise.js'
 
 // ---------------------------------------------------------------- types
@@ -40,6 +39,8 @@ export type LedgerScan = {
   readonly cited: Set<string>
   /** Open holds by `accountId|holdId`. */
   readonly openHolds: Map<string, OpenHold>
+  /** Discounts applied and not voided, by the `entryId#leg` they cite. */
+  readonly discounts: Map<string, AppliedDiscount>
 }
 
 const legKey = (entryId: string, leg: number): string => `${entryId}#${leg}`
@@ -49,7 +50,12 @@ const holdKey = (accountId: string, holdId: string): string => `${accountId}|${h
 
 /** Folds the whole log into what recover() needs, one page at a time. */
 export const scanLedger = async (context: LedgerContext): Promise<LedgerScan> => {
-  const scan: LedgerScan = { entries: new Map(), cited: new Set(), openHolds: new Map() }
+  const scan: LedgerScan = {
+    entries: new Map(),
+    cited: new Set(),
+    openHolds: new Map(),
+    discounts: new Map(),
+  }
   for await (const stored of iterateAll(context.store)) {
     const definition = ownDefinitionOf(context.definitions, stored.stream)
     if (definition === undefined) continue
@@ -79,7 +85,8 @@ const noteEvent = (
   }
   const entryId = data['entryId']
   const leg = data['leg']
-  if (typeof entryId === 'string' && typeof leg === 'number') scan.cited.add(legKey(entryId, leg))
+  if (typeof entryId === 'string' && typeof leg === 'number')
+    noteCitation(scan, event, entryId, leg)
   const accountId = data['accountId']
   const holdId = data['holdId']
   if (typeof accountId !== 'string' || typeof holdId !== 'string') return
@@ -87,6 +94,27 @@ const noteEvent = (
     scan.openHolds.set(holdKey(accountId, holdId), { accountId, holdId })
   if (event.type === 'HoldCaptured' || event.type === 'HoldReleased')
     scan.openHolds.delete(holdKey(accountId, holdId))
+}
+
+// A DiscountVoided names the citation it withdraws: that leg is no longer cited, nor the discount
+// applied.
+const noteCitation = (
+  scan: LedgerScan,
+  event: { type: string; data: Record<string, unknown> },
+  entryId: string,
+  leg: number,
+): void => {
+  const key = legKey(entryId, leg)
+  if (event.type === 'DiscountVoided') {
+    scan.cited.delete(key)
+    scan.discounts.delete(key)
+    return
+  }
+  scan.cited.add(key)
+  if (event.type !== 'DiscountApplied') return
+  const promotionId = String(event.data['promotionId'])
+  const paymentId = String(event.data['paymentId'])
+  scan.discounts.set(key, { promotionId, paymentId, entryId })
 }
 
 // ---------------------------------------------------------------- finish
@@ -173,42 +201,6 @@ const finishEntries = async (context: LedgerContext, scan: LedgerScan): Promise<
   return finished
 }
 
-/** Re-applies the promotion's side of a payment or refund whose promotion write was lost. */
-const finishPromotionLeg = async (
-  context: LedgerContext,
-  recorded: RecordedEntry,
-  at: string,
-): Promise<void> => {
-  const paymentId = recorded.data['paymentId']
-  if (typeof paymentId !== 'string') return
-  const payment = await context.repository.load(context.definitions.payment, paymentId)
-  const state = payment.state as PaymentState
-  if (state.status === 'not_requested' || state.request.promotionId === undefined) return
-  const promotionId = state.request.promotionId
-  const command =
-    recorded.type === 'PaymentRefunded'
-      ? { type: 'ReturnDiscount', promotionId, paymentId, entry: recorded.entry, at }
-      : {
-          type: 'ApplyDiscount',
-          promotionId,
-          paymentId,
-          accountId: state.request.payer,
-          amount: recorded.data['amount'],
-          entry: recorded.entry,
-          at,
-        }
-  const definition = context.definitions.promotion
-  const loaded = await context.repository.load(definition, promotionId)
-  const write = decideWrite(
-    definition,
-    definition.stream(promotionId),
-    loaded,
-    command as PromotionCommand,
-  )
-  if (write._tag === 'Right')
-    await commitOne(context.store, context.repository, write.right, { actor: 'recover' })
-}
-
 // ---------------------------------------------------------------- reverse
 
 /** Whether the workflow owning a hold still needs it; undefined when the workflow never decided. */
@@ -263,6 +255,16 @@ const releaseHolds = async (
   return { finished, reversed }
 }
 
+/** Voids every discount applied for an entry no workflow recorded (its payment's decision lost). */
+const voidUnrecorded = async (context: LedgerContext, scan: LedgerScan): Promise<number> => {
+  let reversed = 0
+  for (const discount of scan.discounts.values()) {
+    if (scan.entries.has(discount.entryId)) continue
+    if (await voidDiscount(context, discount, { actor: 'recover' })) reversed += 1
+  }
+  return reversed
+}
+
 // ---------------------------------------------------------------- recover
 
 /** Finishes or reverses every unfinished workflow; safe to run at any time, and again. */
@@ -270,6 +272,8 @@ export const recoverWorkflows = async (
   context: LedgerContext,
 ): Promise<{ finished: number; reversed: number }> => {
   const finished = await finishEntries(context, await scanLedger(context))
-  const released = await releaseHolds(context, await scanLedger(context))
-  return { finished: finished + released.finished, reversed: released.reversed }
+  const scan = await scanLedger(context)
+  const released = await releaseHolds(context, scan)
+  const voided = await voidUnrecorded(context, scan)
+  return { finished: finished + released.finished, reversed: released.reversed + voided }
 }

@@ -109,7 +109,11 @@ const refundFollowUps = async (
   const loaded = await context.repository.load(definition, promotionId)
   const command = { type: 'ReturnDiscount', promotionId, paymentId, entry, at } as PromotionCommand
   const write = decideWrite(definition, definition.stream(promotionId), loaded, command)
-  return write._tag === 'Left' ? write : right([...accounts.right, write.right])
+  // The command goes with the write: the step-by-step executor decides it again after the
+  // payment's decision is recorded (promotionSteps.ts).
+  return write._tag === 'Left'
+    ? write
+    : right([...accounts.right, { ...write.right, commands: [command] }])
 }
 
 /**

@@ -2,13 +2,17 @@
 // decisions and journal entries as the atomic executor, appended one stream at a time in an order
 // that never needs undoing once the decision is recorded:
 //   1. reserve: every hold the plan takes, and a reserve hold for every debit of an account with a
-//      balance rule (so the debit cannot fail later);
-//   2. decide: the workflow's own stream (and the promotion's), the record recover() finishes from;
-//   3. post: captures of the reserve holds, credits, releases, each citing its journal leg.
-// A crash before 2 leaves holds that recover() releases; a crash after 2 leaves legs that
-// recover() posts. Every step is idempotent (the account dedupes by hold id and by entry and leg).
+//      balance rule (so the debit cannot fail later), then the promotion's budget debit
+//      (DiscountApplied: a shared budget is the likeliest clash, so it clashes before the decision);
+//   2. decide: the workflow's own stream, the record recover() finishes from;
+//   3. post: captures of the reserve holds, credits, releases, each citing its journal leg, and the
+//      promotion's budget credits (DiscountReturned).
+// A clash before 2 is recorded releases the holds and voids the budget debit, then plans again; a
+// crash before 2 leaves holds that recover() releases and a budget debit that recover() voids; a
+// crash after 2 leaves legs that recover() posts. Every step is idempotent (the account dedupes by
+// hold id and by entry and leg, the promotion by payment and by entry).
 import type { AccountCommand } from '@wallet-ledger/domain'
-import { assert, balanceRuleOf, limits, moneyFromCanonical } from '@wallet-ledger/domain'
+import { assert, balanceRuleOf, moneyFromCanonical } from '@wallet-ledger/domain'
 import { commitOne } from '../engine/commit.js'
 import type { Write } from '../engine/commit.js'
 import { reserveHoldId } from '../engine/workflowRefs.js'
@@ -16,6 +20,14 @@ import type { CommitMetadata } from '../ports/eventStore.js'
 import { isStoreError, storeError } from '../ports/storeError.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decideAccountWrites, stepCommand } from './accountWrites.js'
+import {
+  appliedDiscountsOf,
+  isBudgetCredit,
+  isBudgetDebit,
+  postPromotionSteps,
+  voidDiscount,
+} from './promotionSteps.js'
+import { withStepRetries } from './stepRetries.js'
 
 // ---------------------------------------------------------------- types
 
@@ -126,60 +138,65 @@ export const postAccountSteps = async (
   }
 }
 
-const withStepRetries = async (step: () => Promise<void>): Promise<void> => {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await step()
-    } catch (error) {
-      if (!isStoreError(error, 'wrong_expected_version') || attempt >= limits.COMMAND_RETRIES_MAX)
-        throw error
-    }
-  }
-}
-
 /**
- * Commits a plan step by step. A clash while reserving or deciding undoes the reservations taken
- * so far and rethrows, so runPlanned plans again from fresh state; once the decision is recorded,
- * postings are retried on their own and never undone.
+ * Commits a plan step by step. A clash while reserving or deciding undoes what was taken so far
+ * (releases the reserve holds, voids the budget debits) and rethrows, so runPlanned plans again
+ * from fresh state; once the decision is recorded, postings are retried on their own and never
+ * undone. Any other failure leaves the undoing to recover(): the decision may have been recorded.
  */
 export const commitStepwise = async (
   context: LedgerContext,
   writes: readonly Write[],
   metadata: CommitMetadata,
 ): Promise<void> => {
-  const accountDefinition = context.definitions.account
-  // Account writes made from posting commands are re-decided step by step; any other write (a
-  // workflow's decision, an account's own settings) is appended as decided.
-  const isPosting = (write: Write): boolean =>
-    write.definition === accountDefinition && write.commands !== undefined
-  const accountCommands = writes.flatMap((write) =>
-    isPosting(write) ? ((write.commands ?? []) as AccountCommand[]) : [],
-  )
-  // The promotion's budget debit goes before the workflow's decision: it is the step most likely
-  // to clash (a shared budget), and a clash must come before anything is recorded.
-  const decisions = writes
-    .filter((write) => !isPosting(write))
-    .sort(
-      (a, b) =>
-        Number(b.definition === context.definitions.promotion) -
-        Number(a.definition === context.definitions.promotion),
-    )
+  const { budgetDebits, decisions, budgetCredits, accountCommands } = stepsOf(context, writes)
   // A fresh token per try: a retry after a clash or a crash must not reuse a released reserve.
   const attempt = context.nextId().replace(/-/g, '').slice(-RESERVE_ATTEMPT_CHARS)
   const { reserve, post } = splitForSteps(accountCommands, attempt)
   const taken: AccountCommand[] = []
+  const debited: Write[] = []
   try {
     for (const hold of reserve) {
       await postReserve(context, hold, metadata)
       taken.push(hold)
     }
+    for (const write of budgetDebits) {
+      await commitOne(context.store, context.repository, write, metadata)
+      debited.push(write)
+    }
     for (const decision of decisions)
       await commitOne(context.store, context.repository, decision, metadata)
   } catch (error) {
+    if (isStoreError(error, 'wrong_expected_version')) {
+      for (const discount of appliedDiscountsOf(debited))
+        await voidDiscount(context, discount, metadata)
+    }
     await releaseTaken(context, taken, metadata)
     throw error
   }
   await postAccountSteps(context, post, metadata)
+  await postPromotionSteps(context, budgetCredits, metadata)
+}
+
+/**
+ * A plan's writes in step order. Account writes made from posting commands are re-decided step by
+ * step; any other write (a workflow's decision, an account's own settings, a claim) is appended as
+ * decided, except a promotion's budget debits (before the decision) and credits (after it).
+ */
+const stepsOf = (context: LedgerContext, writes: readonly Write[]) => {
+  const accountDefinition = context.definitions.account
+  const isPosting = (write: Write): boolean =>
+    write.definition === accountDefinition && write.commands !== undefined
+  const isDecision = (write: Write): boolean =>
+    !isPosting(write) && !isBudgetDebit(context, write) && !isBudgetCredit(context, write)
+  return {
+    budgetDebits: writes.filter((write) => isBudgetDebit(context, write)),
+    decisions: writes.filter(isDecision),
+    budgetCredits: writes.filter((write) => isBudgetCredit(context, write)),
+    accountCommands: writes.flatMap((write) =>
+      isPosting(write) ? ((write.commands ?? []) as AccountCommand[]) : [],
+    ),
+  }
 }
 
 const postReserve = async (

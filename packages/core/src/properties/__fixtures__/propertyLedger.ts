@@ -89,7 +89,11 @@ export const seedLedger = async (ledger: Ledger, model?: LedgerModel): Promise<v
     if (model !== undefined) openModelAccount(model, id, 'merchant', feeRate)
   }
   for (const id of ACCOUNT_IDS) {
-    for (const [asset, amount] of [['USD', '500.00'], ['BTC', '0.25'], ['PTS', '300']] as const) {
+    for (const [asset, amount] of [
+      ['USD', '500.00'],
+      ['BTC', '0.25'],
+      ['PTS', '300'],
+    ] as const) {
       const input = {
         accountId: id,
         asset,
@@ -201,7 +205,8 @@ export const MODEL_PROMOTIONS: readonly PromotionTerms[] = [
 // The model's reading of the terms: amounts in minor units, instants in milliseconds.
 const modelPromotionOf = (terms: PromotionTerms) => {
   const scale = MODEL_ASSETS.get(terms.asset) ?? 0
-  const minor = (text: string) => BigInt(text.replace('.', '')) * 10n ** BigInt(text.includes('.') ? 0 : scale)
+  const minor = (text: string) =>
+    BigInt(text.replace('.', '')) * 10n ** BigInt(text.includes('.') ? 0 : scale)
   return {
     promotionId: terms.promotionId,
     asset: terms.asset,
@@ -281,7 +286,8 @@ export const foldAccounts = async (store: EventStore): Promise<FoldedLedger> => 
 }
 
 // A promotion's stream books its budget account: the budget at creation (credit), each discount
-// applied (debit) and each share a refund returns (credit). Their asset is the promotion's.
+// applied (debit), each share a refund returns and each discount voided (credits). Their asset is
+// the promotion's.
 const budgetMoveOf = (
   type: string,
   data: Record<string, unknown>,
@@ -295,7 +301,8 @@ const budgetMoveOf = (
   }
   const asset = assets.get(promotionId) ?? ''
   if (type === 'DiscountApplied') return { account, asset, minor: -minorOf(data['amount']) }
-  if (type === 'DiscountReturned') return { account, asset, minor: minorOf(data['amount']) }
+  if (type === 'DiscountReturned' || type === 'DiscountVoided')
+    return { account, asset, minor: minorOf(data['amount']) }
   return undefined
 }
 
