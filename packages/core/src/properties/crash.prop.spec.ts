@@ -98,9 +98,7 @@ describe.each<Executor>(['atomic', 'stepwise'])('a crash on the %s executor', (e
     async (mode) => {
       await fc.assert(
         fc.asyncProperty(
-          // Step by step, a discounted payment whose decision is lost loses its discount from
-          // the budget (a known bug, regressions.unit.spec.ts): left out until it is fixed.
-          arbHistory(HISTORY_LENGTH_MAX, executor === 'atomic'),
+          arbHistory(HISTORY_LENGTH_MAX),
           // Where the crash falls among the history's commits: anywhere from the first to the last.
           fc.integer({ min: 0, max: 999 }),
           async (history, permille) => {

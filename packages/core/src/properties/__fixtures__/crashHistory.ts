@@ -1,6 +1,6 @@
 // Histories for the crash property: money-moving commands (deposits, adjustments, payments instant,
 // manual and discounted, captures, cancels, refunds, conversions, withdrawals and disputes and
-// their steps, freezes), each a call on a ledger that remembers the ids it was given, so later
+// their steps, freezes, and discounted payments refunded or disputed for the payer at once), each a call on a ledger that remembers the ids it was given, so later
 // commands can name earlier workflows. No model here: the crash property checks conservation, the
 // audit and recover().
 import fc from 'fast-check'
@@ -25,7 +25,6 @@ export type HistoryCommand = {
   readonly run: (ledger: Ledger, known: KnownIds) => Promise<Either<LedgerError, unknown>>
 }
 
-
 // ---------------------------------------------------------------- helpers
 
 const USERS = ['alice', 'bob', 'carol'] as const
@@ -44,7 +43,11 @@ const remember = (list: string[], field: string) => (result: Either<LedgerError,
   return result
 }
 
-const command = <T>(name: string, arbitrary: fc.Arbitrary<T>, run: (g: T) => HistoryCommand['run']) =>
+const command = <T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  run: (g: T) => HistoryCommand['run'],
+) =>
   arbitrary.map((g): HistoryCommand => {
     const label = `${name} ${show(g)}`
     // fast-check prints counterexamples through this method: the label, not the closure.
@@ -85,29 +88,30 @@ const adjust = command(
     }),
 )
 
-const payOf = (shapes: readonly ('instant' | 'manual' | 'discounted')[]) => command(
-  'pay',
-  fc.record({
-    payer: arbUser,
-    payee: arbPayee,
-    amount: arbAmountSpec,
-    shape: fc.constantFrom(...shapes),
-    key: arbKey,
-  }),
-  (g) => (ledger, known) =>
-    ledger
-      .pay({
-        channel: g.shape === 'manual' ? 'online' : 'merchant_qr',
-        payer: g.payer,
-        payee: g.payee,
-        asset: 'USD',
-        amount: usd(g.amount),
-        ...(g.shape === 'manual' ? { capture: 'manual' as const } : {}),
-        ...(g.shape === 'discounted' ? { promotionId: PROMOTION_ID } : {}),
-        idempotencyKey: `p-${g.key}`,
-      })
-      .then(remember(known.payments, 'paymentId')),
-)
+const payOf = (shapes: readonly ('instant' | 'manual' | 'discounted')[]) =>
+  command(
+    'pay',
+    fc.record({
+      payer: arbUser,
+      payee: arbPayee,
+      amount: arbAmountSpec,
+      shape: fc.constantFrom(...shapes),
+      key: arbKey,
+    }),
+    (g) => (ledger, known) =>
+      ledger
+        .pay({
+          channel: g.shape === 'manual' ? 'online' : 'merchant_qr',
+          payer: g.payer,
+          payee: g.payee,
+          asset: 'USD',
+          amount: usd(g.amount),
+          ...(g.shape === 'manual' ? { capture: 'manual' as const } : {}),
+          ...(g.shape === 'discounted' ? { promotionId: PROMOTION_ID } : {}),
+          idempotencyKey: `p-${g.key}`,
+        })
+        .then(remember(known.payments, 'paymentId')),
+  )
 
 const capture = command(
   'capturePayment',
@@ -119,8 +123,11 @@ const capture = command(
     }),
 )
 
-const cancel = command('cancelPayment', fc.nat(), (index) => (ledger, known) =>
-  ledger.cancelPayment({ paymentId: nth(known.payments, index) ?? MISSING }),
+const cancel = command(
+  'cancelPayment',
+  fc.nat(),
+  (index) => (ledger, known) =>
+    ledger.cancelPayment({ paymentId: nth(known.payments, index) ?? MISSING }),
 )
 
 const refund = command(
@@ -212,6 +219,74 @@ const disputeStep = command(
   },
 )
 
+// A discounted payment small enough for the budget, then a refund of it (in part or in full): the
+// budget's share comes back as DiscountReturned, which the step-by-step executor posts after the
+// refund's decision. One command, so a crash can fall between any two of its commits.
+const arbDiscounted = fc.record({
+  payer: arbUser,
+  payee: fc.constantFrom('shop', 'cafe', 'carol'),
+  amount: fc.constantFrom('0.50', '1.00', '3.37', '9.99'),
+  isPartial: fc.boolean(),
+  key: arbKey,
+})
+
+const payDiscounted = async (
+  ledger: Ledger,
+  known: KnownIds,
+  g: { payer: string; payee: string; amount: string; key: string },
+) =>
+  ledger
+    .pay({
+      channel: 'merchant_qr',
+      payer: g.payer,
+      payee: g.payee,
+      asset: 'USD',
+      amount: g.amount,
+      promotionId: PROMOTION_ID,
+      idempotencyKey: `pd-${g.key}`,
+    })
+    .then(remember(known.payments, 'paymentId'))
+
+const refundDiscounted = command(
+  'refundDiscounted',
+  arbDiscounted,
+  (g) => async (ledger, known) => {
+    const paid = await payDiscounted(ledger, known, g)
+    if (paid._tag === 'Left') return paid
+    const { paymentId } = paid.right as { paymentId: string }
+    return ledger.refund({
+      paymentId,
+      ...(g.isPartial ? { amount: '0.13' } : {}),
+      idempotencyKey: `rd-${g.key}`,
+    })
+  },
+)
+
+// A discounted payment disputed and decided for the payer (the payee accepts, or support decides
+// after an escalation): the dispute's refund gives the budget its share back.
+const disputeDiscounted = command(
+  'disputeDiscounted',
+  fc.record({ payment: arbDiscounted, isAccepted: fc.boolean() }),
+  (g) => async (ledger, known) => {
+    const paid = await payDiscounted(ledger, known, g.payment)
+    if (paid._tag === 'Left') return paid
+    const { paymentId } = paid.right as { paymentId: string }
+    const opened = await ledger
+      .openDispute({
+        paymentId,
+        reason: 'not_received',
+        ...(g.payment.isPartial ? { amount: '0.37' } : {}),
+      })
+      .then(remember(known.disputes, 'disputeId'))
+    if (opened._tag === 'Left') return opened
+    const { disputeId } = opened.right as { disputeId: string }
+    if (g.isAccepted) return ledger.respondToDispute({ disputeId, response: 'accept' })
+    const escalated = await ledger.escalateDispute({ disputeId })
+    if (escalated._tag === 'Left') return escalated
+    return ledger.resolveDispute({ disputeId, outcome: 'payer' })
+  },
+)
+
 const freeze = command(
   'freeze',
   fc.record({ accountId: arbPayee, isFreeze: fc.boolean() }),
@@ -221,15 +296,9 @@ const freeze = command(
       : ledger.unfreezeAccount({ accountId: g.accountId, verification: 'checked' }),
 )
 
-/**
- * A history of up to `maxLength` money-moving commands. `hasDiscounts` false leaves discounted
- * payments out (see crash.prop.spec.ts: a known bug of the step-by-step executor).
- */
-export const arbHistory = (
-  maxLength: number,
-  hasDiscounts = true,
-): fc.Arbitrary<HistoryCommand[]> => {
-  const pay = payOf(hasDiscounts ? ['instant', 'manual', 'discounted'] : ['instant', 'manual'])
+/** A history of up to `maxLength` money-moving commands. */
+export const arbHistory = (maxLength: number): fc.Arbitrary<HistoryCommand[]> => {
+  const pay = payOf(['instant', 'manual', 'discounted'])
   return fc.array(
     fc.oneof(
       { weight: 1, arbitrary: deposit },
@@ -244,6 +313,8 @@ export const arbHistory = (
       { weight: 2, arbitrary: openDispute },
       { weight: 2, arbitrary: disputeStep },
       { weight: 1, arbitrary: freeze },
+      { weight: 2, arbitrary: refundDiscounted },
+      { weight: 2, arbitrary: disputeDiscounted },
     ),
     { minLength: 1, maxLength },
   )
