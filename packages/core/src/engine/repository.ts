@@ -1,6 +1,7 @@
 // Loads aggregate state: from a bounded cache keyed by revision, else the latest snapshot, then
 // the events after it, page by page. Events the engine just wrote are folded in directly, never
-// decoded again.
+// decoded again. A store that tells a stream's last revision (`readLastRevision`) spares the page
+// read when the cache is current or the stream does not exist.
 import { assert, limits, upcastEvent } from '@wallet-ledger/domain'
 import type { RawEvent } from '@wallet-ledger/domain'
 import type { EventStore, ExpectedRevision, StoredEvent } from '../ports/eventStore.js'
@@ -38,7 +39,10 @@ export const decodeStoredEvent = <Event extends RawEvent>(
 /** Revision after which a write with `expectedRevision` appends, for cache bookkeeping. */
 export const expectedRevisionOf = (loaded: Loaded<unknown>): ExpectedRevision => loaded.revision
 
-/** A cache of aggregate states with a bound; the oldest entry goes first. */
+/**
+ * A cache of aggregate states with a bound: the entries used least recently go first. `get` counts
+ * as a use.
+ */
 export type StateCache = {
   readonly get: (stream: string) => Loaded<unknown> | undefined
   readonly set: (stream: string, loaded: Loaded<unknown>) => void
@@ -46,21 +50,52 @@ export type StateCache = {
   readonly clear: () => void
 }
 
-/** A bounded insertion-ordered cache (a Map keeps insertion order; re-set moves to the end). */
+/**
+ * A bounded cache in two generations: new and used entries go to the recent one; when it holds half
+ * the bound it becomes the older one and the previous older one is dropped whole. At most
+ * `streamsMax` entries, and an entry used within the last `streamsMax / 2` insertions is kept. A
+ * hit in the recent generation is one Map lookup (an exact recency order would re-insert the entry
+ * on every use).
+ */
 export const createStateCache = (streamsMax = STATE_CACHE_STREAMS_MAX): StateCache => {
-  const entries = new Map<string, Loaded<unknown>>()
+  assert(Number.isSafeInteger(streamsMax) && streamsMax >= 2, 'a state cache holds two streams')
+  const generationMax = Math.floor(streamsMax / 2)
+  let recent = new Map<string, Loaded<unknown>>()
+  let older = new Map<string, Loaded<unknown>>()
+  const insert = (stream: string, loaded: Loaded<unknown>): void => {
+    recent.set(stream, loaded)
+    if (recent.size >= generationMax) {
+      older = recent
+      recent = new Map()
+    }
+  }
   return {
-    get: (stream) => entries.get(stream),
-    set: (stream, loaded) => {
-      entries.delete(stream)
-      entries.set(stream, loaded)
-      if (entries.size > streamsMax) {
-        const oldest = entries.keys().next()
-        if (oldest.done !== true) entries.delete(oldest.value)
+    get: (stream) => {
+      const hit = recent.get(stream)
+      if (hit !== undefined) return hit
+      const old = older.get(stream)
+      if (old !== undefined) {
+        older.delete(stream)
+        insert(stream, old)
       }
+      return old
     },
-    delete: (stream) => void entries.delete(stream),
-    clear: () => entries.clear(),
+    set: (stream, loaded) => {
+      if (recent.has(stream)) {
+        recent.set(stream, loaded)
+        return
+      }
+      older.delete(stream)
+      insert(stream, loaded)
+    },
+    delete: (stream) => {
+      recent.delete(stream)
+      older.delete(stream)
+    },
+    clear: () => {
+      recent.clear()
+      older.clear()
+    },
   }
 }
 
@@ -113,6 +148,16 @@ export const createRepository = (
     id: string,
   ): Promise<Loaded<State>> => {
     const stream = definition.stream(id)
+    if (store.readLastRevision !== undefined) {
+      // Others may have appended (credits go in with 'any'), so the store is always asked; but
+      // when it has nothing past what is known, no page is read and nothing is decoded.
+      const last = await store.readLastRevision(stream)
+      const cached = cache.get(stream) as Loaded<State> | undefined
+      if (cached !== undefined && cached.revision === last) return cached
+      if (cached === undefined && last === 'no_stream') {
+        return { state: definition.decider.initialState, revision: 'no_stream' }
+      }
+    }
     const base = await loadBase(
       definition as unknown as AggregateDefinition<State, unknown, RawEvent, unknown>,
       stream,

@@ -158,6 +158,14 @@ export type EventStore = {
   ) => Promise<readonly AppendResult[]>
   /** One page of a stream in revision order; an unknown stream reads as empty. */
   readonly readStream: (stream: string, options?: ReadStreamOptions) => AsyncIterable<StoredEvent>
+  /**
+   * The revision of a stream's last event, or `'no_stream'` for a stream without events (an
+   * unknown stream): equal to the revision of the last event `readStream` would give. Optional: it
+   * lets a reader that caches a stream's state (the engine's repository) check the cache is current
+   * without reading a page; without it, the reader reads a page from the revision after its cached
+   * one. Rejects like `readStream` (`invalid_stream_name`, `store_closed`).
+   */
+  readonly readLastRevision?: (stream: string) => Promise<bigint | 'no_stream'>
   /** One page of the global log in position order. */
   readonly readAll: (options?: ReadAllOptions) => AsyncIterable<StoredEvent>
   /**

@@ -128,6 +128,13 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
         const start = indexFrom(events, from, 'revision')
         return events.slice(start, start + maxCount)
       }),
+    readLastRevision: async (stream) => {
+      ensureOpen()
+      const events = log.streams.get(stream)
+      // A stored stream's name passed the check when it was first written.
+      if (events === undefined) checkStreamName(stream)
+      return events?.at(-1)?.envelope.revision ?? 'no_stream'
+    },
     readAll: (readOptions = {}) =>
       page(() => {
         ensureOpen()

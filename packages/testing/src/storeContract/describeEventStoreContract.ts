@@ -3,6 +3,7 @@
 import { describe } from 'vitest'
 import { appendCases } from './appendCases.js'
 import { envelopeCases } from './envelopeCases.js'
+import { lastRevisionCases } from './lastRevisionCases.js'
 import { storeHarness, type EventStoreContractOptions } from './fixtures.js'
 import { limitCases } from './limitCases.js'
 import { readCases } from './readCases.js'
@@ -12,7 +13,7 @@ import { subscriptionCases } from './subscriptionCases.js'
 /**
  * Registers the EventStore contract cases for one store under `describe(name)`. `create` must
  * return an empty, open store for each test; `dispose` releases it (it may already be closed).
- * Cases for optional capabilities (`appendMany`, snapshots) skip with a reason on stores without
+ * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots) skip with a reason on stores without
  * them; a store that offers them must pass them. An adapter whose server is absent should skip
  * the whole suite loudly (`describe.skip` with the reason) rather than pass.
  *
@@ -30,6 +31,7 @@ export const describeEventStoreContract = (
     const harness = storeHarness(options)
     appendCases(harness)
     readCases(harness)
+    lastRevisionCases(harness)
     limitCases(harness)
     envelopeCases(harness)
     subscriptionCases(harness)
