@@ -25,13 +25,14 @@ const JSON_DEPTH_MAX = 32
  */
 export const toCanonicalJson = (value: unknown): CanonicalResult => {
   const problem: Problem = { reason: undefined, segments: [] }
-  const json = write(value, 0, problem)
-  if (json === undefined) {
+  const tokens: string[] = []
+  if (!write(value, 0, tokens, problem)) {
     assert(problem.reason !== undefined, 'a value without a canonical text has a reason')
     // Segments were collected from the failing value outwards.
     return { ok: false, path: `$${problem.segments.reverse().join('')}`, reason: problem.reason }
   }
-  return { ok: true, json }
+  // One join: the text is one flat string (the store keeps it), built without a string per level.
+  return { ok: true, json: tokens.join('') }
 }
 
 /**
@@ -60,13 +61,36 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/
 const QUOTED_KEYS_MAX = 1_024
 const quotedKeys = new Map<string, string>()
 
+// A key's JSON text followed by the colon, as written before its value.
 const quotedKey = (key: string): string => {
   const known = quotedKeys.get(key)
   if (known !== undefined) return known
   if (quotedKeys.size >= QUOTED_KEYS_MAX) quotedKeys.clear()
-  const quoted = jsonString(key)
+  const quoted = `${jsonString(key)}:`
   quotedKeys.set(key, quoted)
   return quoted
+}
+
+// Keys up to this many are sorted in place by insertion (no allocation: the built-in sort copies
+// into a work array, which was a tenth of everything a transfer allocated); longer lists, which
+// only a caller's data can have, use the built-in O(n log n) sort.
+const INSERTION_SORT_KEYS_MAX = 16
+
+// Sorts by UTF-16 code units, as RFC 8785 asks: the order of `<` on strings and of the default sort.
+const sortKeys = (keys: string[]): void => {
+  if (keys.length > INSERTION_SORT_KEYS_MAX) {
+    keys.sort()
+    return
+  }
+  for (let index = 1; index < keys.length; index += 1) {
+    const key = keys[index]!
+    let at = index
+    while (at > 0 && keys[at - 1]! > key) {
+      keys[at] = keys[at - 1]!
+      at -= 1
+    }
+    keys[at] = key
+  }
 }
 
 // The first reason a value is not JSON-safe, and the path to it as segments (".key", "[3]")
@@ -78,76 +102,89 @@ const isPlainObject = (value: object): boolean => {
   return prototype === Object.prototype || prototype === null
 }
 
-// Records the reason; the callers on the way out add their segments. Always returns undefined.
-const fail = (problem: Problem, reason: string): undefined => {
+// Records the reason; the callers on the way out add their segments. Always returns false.
+const fail = (problem: Problem, reason: string): false => {
   problem.reason = reason
-  return undefined
+  return false
 }
 
-// Returns undefined only after recording a problem.
-const write = (value: unknown, depth: number, problem: Problem): string | undefined => {
+// Appends the value's canonical text to `tokens`; false only after recording a problem.
+const write = (value: unknown, depth: number, tokens: string[], problem: Problem): boolean => {
   switch (typeof value) {
     case 'string':
-      return jsonString(value)
+      tokens.push(jsonString(value))
+      return true
     case 'boolean':
-      return value ? 'true' : 'false'
+      tokens.push(value ? 'true' : 'false')
+      return true
     case 'number':
-      return Number.isFinite(value)
-        ? JSON.stringify(value)
-        : fail(problem, `non-finite number ${String(value)}`)
+      if (!Number.isFinite(value)) return fail(problem, `non-finite number ${String(value)}`)
+      tokens.push(JSON.stringify(value))
+      return true
     case 'object':
-      if (value === null) return 'null'
+      if (value === null) {
+        tokens.push('null')
+        return true
+      }
       if (depth >= JSON_DEPTH_MAX) {
         return fail(problem, `nested deeper than ${JSON_DEPTH_MAX} (or cyclic)`)
       }
       return Array.isArray(value)
-        ? writeArray(value, depth, problem)
-        : writeObject(value, depth, problem)
+        ? writeArray(value, depth, tokens, problem)
+        : writeObject(value, depth, tokens, problem)
     default:
       return fail(problem, `a ${typeof value} is not JSON`)
   }
 }
 
-// Parts are joined, not concatenated one by one: `+=` would build a rope of every small piece,
-// and the store keeps this text for good.
 const writeArray = (
   items: readonly unknown[],
   depth: number,
+  tokens: string[],
   problem: Problem,
-): string | undefined => {
-  const parts: string[] = []
+): boolean => {
+  tokens.push('[')
   for (let index = 0; index < items.length; index += 1) {
+    if (index > 0) tokens.push(',')
     // A hole or undefined would become null in JSON: the data would change silently.
-    const part =
+    const isWritten =
       !(index in items) || items[index] === undefined
         ? fail(problem, 'undefined or a hole in an array')
-        : write(items[index], depth + 1, problem)
-    if (part === undefined) {
+        : write(items[index], depth + 1, tokens, problem)
+    if (!isWritten) {
       problem.segments.push(`[${index}]`)
-      return undefined
+      return false
     }
-    parts.push(part)
   }
-  return `[${parts.join(',')}]`
+  tokens.push(']')
+  return true
 }
 
-const writeObject = (object: object, depth: number, problem: Problem): string | undefined => {
+const writeObject = (
+  object: object,
+  depth: number,
+  tokens: string[],
+  problem: Problem,
+): boolean => {
   if (!isPlainObject(object)) {
     return fail(problem, `a ${object.constructor?.name ?? 'class'} instance is not JSON`)
   }
   const record = object as Readonly<Record<string, unknown>>
-  // The default sort compares UTF-16 code units, which is what RFC 8785 asks for.
-  const keys = Object.keys(record).sort()
-  const parts: string[] = []
+  const keys = Object.keys(record)
+  sortKeys(keys)
+  tokens.push('{')
+  let isFirst = true
   for (const key of keys) {
     const item = record[key]
     if (item === undefined) continue
-    const part = write(item, depth + 1, problem)
-    if (part === undefined) {
+    if (!isFirst) tokens.push(',')
+    isFirst = false
+    tokens.push(quotedKey(key))
+    if (!write(item, depth + 1, tokens, problem)) {
       problem.segments.push(`.${key}`)
-      return undefined
+      return false
     }
-    parts.push(`${quotedKey(key)}:${part}`)
   }
-  return `{${parts.join(',')}}`
+  tokens.push('}')
+  return true
 }

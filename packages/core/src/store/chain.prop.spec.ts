@@ -42,6 +42,14 @@ const reference = (value: JsonValue): string => {
 }
 
 describe('canonicalJson', () => {
+  it('sorts objects of any size, short lists in place and long ones with the built-in sort', () =>
+    fc.assert(
+      fc.property(fc.dictionary(arbText, fc.integer(), { maxKeys: 40 }), (record) => {
+        expect(canonicalJson(record)).toBe(reference(record))
+      }),
+      { numRuns: 300 },
+    ))
+
   it('writes every string as JSON.stringify does', () =>
     fc.assert(
       fc.property(arbText, (text) => {
