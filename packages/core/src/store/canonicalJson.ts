@@ -76,7 +76,7 @@ const quotedKey = (key: string): string => {
 // only a caller's data can have, use the built-in O(n log n) sort.
 const INSERTION_SORT_KEYS_MAX = 16
 
-// Sorts by UTF-16 code units, as RFC 8785 asks: the order of `<` on strings and of the default sort.
+// Sorts by UTF-16 code units, as RFC 8785 asks: the order of `<` on strings and of `sort()`.
 const sortKeys = (keys: string[]): void => {
   if (keys.length > INSERTION_SORT_KEYS_MAX) {
     keys.sort()

@@ -100,7 +100,7 @@ export const commitHash = (previous: string, eventHashes: readonly string[]): st
     assert(SHA256_HEX.test(item), 'an event hash is a sha-256 hex digest')
     text += item
   }
-  // Hex digits are ASCII: the text's UTF-8 bytes are the concatenated digests, as if fed one by one.
+  // Hex digits are ASCII: the text's UTF-8 bytes are the digests one after the other.
   return sha256Hex(text)
 }
 

@@ -7,6 +7,7 @@ import { assert } from '@wallet-ledger/domain'
 // One syscall fills this many bytes; uuid's own v7 draws 16 bytes per id.
 const RANDOM_POOL_BYTES = 16 * 1024
 const UUID_RANDOM_BYTES = 16
+const UUID_BYTES = 16
 // uuid v7's sequence field is 32 bits; a fresh millisecond starts it in the lower half so a
 // millisecond can count up more than two billion ids before it would wrap.
 const SEQUENCE_START_MASK = 0x7fffffff
@@ -21,6 +22,9 @@ export type EventIdSource = (msecs: number) => string
  */
 export const createEventIdSource = (): EventIdSource => {
   const pool = Buffer.alloc(RANDOM_POOL_BYTES)
+  // Each id's bytes and text are written here, then read out as a string.
+  const bytes = new Uint8Array(UUID_BYTES)
+  const text = Buffer.alloc(UUID_TEXT_LENGTH)
   let offset = RANDOM_POOL_BYTES
   let lastMsecs = -1
   let sequence = 0
@@ -40,6 +44,29 @@ export const createEventIdSource = (): EventIdSource => {
       sequence += 1
       assert(sequence <= SEQUENCE_MAX, 'more ids in one millisecond than uuid v7 can order')
     }
-    return uuidV7({ msecs, seq: sequence, random })
+    uuidV7({ msecs, seq: sequence, random }, bytes)
+    return uuidText(bytes, text)
   }
+}
+
+// ---------------------------------------------------------------- helpers
+
+const UUID_TEXT_LENGTH = 36
+const HEX_DIGITS = Buffer.from('0123456789abcdef', 'latin1')
+const DASH = 0x2d
+
+/**
+ * The lower-case text of a uuid's 16 bytes (8-4-4-4-12 hex digits), written into a reused buffer
+ * and read out as one string: the uuid package builds it from twenty concatenations and a copy.
+ */
+const uuidText = (bytes: Uint8Array, text: Buffer): string => {
+  let at = 0
+  for (let index = 0; index < UUID_BYTES; index += 1) {
+    if (index === 4 || index === 6 || index === 8 || index === 10) text[at++] = DASH
+    const byte = bytes[index]!
+    text[at++] = HEX_DIGITS[byte >>> 4]!
+    text[at++] = HEX_DIGITS[byte & 0x0f]!
+  }
+  assert(at === UUID_TEXT_LENGTH, 'a uuid is 36 characters')
+  return text.toString('latin1', 0, UUID_TEXT_LENGTH)
 }

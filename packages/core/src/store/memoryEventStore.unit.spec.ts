@@ -1,7 +1,8 @@
 // Proves what only the in-memory store can show: its injected clock (recordedAt never goes back),
-// ordered event ids, frozen stored copies, the option without appendMany, the paging helpers, and
-// the test-only tamper hooks that audit tests rely on (each one is caught by the chain verifier or
-// the expected head).
+// ordered uuid v7 event ids, frozen stored copies built from the stored text, the option without
+// appendMany, the paging helpers, and the test-only tamper hooks that audit tests rely on (each one
+// is caught by the chain verifier or the expected head).
+import { parse as uuidParse, stringify as uuidStringify, version as uuidVersion } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import { limits } from '@wallet-ledger/domain'
 import type { EventStore, StoredEvent } from '../ports/eventStore.js'
@@ -94,6 +95,17 @@ describe('the in-memory store', () => {
     expect(() => source(999)).toThrow(/never go back/)
   })
 
+  it('writes each id as the uuid package writes those bytes, with its millisecond in front', () => {
+    const source = createEventIdSource()
+    const msecs = Date.parse('2026-11-26T07:30:00.000Z')
+    for (let n = 0; n < 100; n += 1) {
+      const id = source(msecs + n)
+      expect(uuidStringify(uuidParse(id))).toBe(id)
+      expect(uuidVersion(id)).toBe(7)
+      expect(Number.parseInt(id.replaceAll('-', '').slice(0, 12), 16)).toBe(msecs + n)
+    }
+  })
+
   it('hands out frozen copies, so a reader cannot change what is stored', async () => {
     const store = createMemoryEventStore()
     await store.append('a-1', [{ type: 'Tagged', schemaVersion: 1, data: { tags: ['a'] } }], {
@@ -104,7 +116,7 @@ describe('the in-memory store', () => {
     expect(() => (event!.data as { tags: string[] }).tags.push('b')).toThrow(TypeError)
   })
 
-  it("stores the hashed text, not the caller's objects: readers share one copy built from it", async () => {
+  it("stores the hashed text, not the caller's objects; readers share one copy of it", async () => {
     const store = createMemoryEventStore()
     const data = { tags: ['a'], z: 1, a: 2 }
     await store.append('a-1', [{ type: 'Tagged', schemaVersion: 1, data }], {

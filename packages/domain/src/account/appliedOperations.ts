@@ -42,7 +42,7 @@ assert(Number.isInteger(CHUNKS_MAX) && CHUNKS_MAX >= 2, 'applied window: bad chu
 
 // ---------------------------------------------------------------- constructors
 
-/** Nothing applied yet. Its empty chunk is never appended to (its arrays are frozen to prove it). */
+/** Nothing applied yet. Its empty chunk is never appended to (frozen arrays prove it). */
 export const noAppliedOperations: AppliedOperations = {
   full: [],
   open: {

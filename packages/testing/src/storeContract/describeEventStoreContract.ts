@@ -13,8 +13,8 @@ import { subscriptionCases } from './subscriptionCases.js'
 /**
  * Registers the EventStore contract cases for one store under `describe(name)`. `create` must
  * return an empty, open store for each test; `dispose` releases it (it may already be closed).
- * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots) skip with a reason on stores without
- * them; a store that offers them must pass them. An adapter whose server is absent should skip
+ * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots) skip with a
+ * reason on stores without them; a store that offers them must pass them. An adapter whose server is absent should skip
  * the whole suite loudly (`describe.skip` with the reason) rather than pass.
  *
  * @example

@@ -7,7 +7,7 @@ import { expectStoreError, numbered, page, type StoreHarness } from './fixtures.
 
 type ReadLastRevision = NonNullable<EventStore['readLastRevision']>
 
-// The revision of the stream's last event as the stream's first page shows it (streams here are short).
+// The revision of the stream's last event as its first page shows it (streams here are short).
 const lastReadRevision = async (store: EventStore, stream: string) =>
   (await page(store.readStream(stream))).at(-1)?.revision ?? 'no_stream'
 
@@ -16,7 +16,7 @@ export const lastRevisionCases = (harness: StoreHarness): void => {
   describe('readLastRevision', () => {
     const methodOf = (store: EventStore): ReadLastRevision | undefined => store.readLastRevision
 
-    it("names 'no_stream' for an unknown stream, then the last revision after each append", async (context) => {
+    it("names 'no_stream' for an unknown stream, then the last revision after appends", async (context) => {
       const store = harness.store()
       const readLastRevision = methodOf(store)
       if (readLastRevision === undefined) return context.skip('this store has no readLastRevision')
