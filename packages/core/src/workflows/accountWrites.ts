@@ -16,6 +16,7 @@ import type {
   JournalEntry,
 } from '@wallet-ledger/domain'
 import type { Write } from '../engine/commit.js'
+import { reserveOf } from '../engine/workflowRefs.js'
 import type { Loaded } from '../engine/repository.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { LedgerError } from '../ledger/types.js'
@@ -115,6 +116,18 @@ export const stepCommand = (step: AccountStep, at: string): AccountCommand => {
   return { type: 'HoldFunds', ...hold, operationId: `${step.holdId}:hold`, at } as AccountCommand
 }
 
+/**
+ * Marks a refusal made while the account holds reserves of other workflows in flight (the
+ * step-by-step executor's): their decisions are not recorded yet, so the refusal may be a
+ * moment's shortfall that planning again after they finish would not see.
+ */
+const inFlightOf = (state: AccountState): { hasReservesInFlight?: true } => {
+  if (state.status === 'not_opened') return {}
+  for (const holdId of state.holds.keys())
+    if (reserveOf(holdId) !== undefined) return { hasReservesInFlight: true }
+  return {}
+}
+
 const NEEDS_EXACT_REVISION: ReadonlySet<string> = new Set([
   'DebitFunds',
   'HoldFunds',
@@ -176,8 +189,10 @@ const decideForAccount = (
   let isExact = isOpening
   for (const command of commands) {
     const decided = decider.decide(command, state)
-    if (decided._tag === 'Left')
-      return left({ ...decided.left, details: { ...decided.left.details, accountId } })
+    if (decided._tag === 'Left') {
+      const details = { ...decided.left.details, accountId, ...inFlightOf(state) }
+      return left({ ...decided.left, details })
+    }
     for (const event of decided.right) state = decider.evolve(state, event)
     events.push(...decided.right)
     if (NEEDS_EXACT_REVISION.has(command.type) && balanceRuleOf(accountId) === 'non_negative')

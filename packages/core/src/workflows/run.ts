@@ -63,7 +63,12 @@ export const runPlanned = async <T>(
 ): Promise<Either<LedgerError, T>> => {
   for (let attempt = 0; attempt <= limits.COMMAND_RETRIES_MAX; attempt += 1) {
     const planned = await planner()
-    if (planned._tag === 'Left') return planned
+    if (planned._tag === 'Left') {
+      if (!isMomentaryShortfall(planned.left) || attempt === limits.COMMAND_RETRIES_MAX)
+        return planned
+      await backOff(attempt)
+      continue
+    }
     try {
       await commitPlan(context, planned.right.writes, metadata)
       return planned.right.outcome
@@ -88,6 +93,15 @@ const backOff = (attempt: number): Promise<void> =>
   new Promise((resolve) =>
     setTimeout(resolve, Math.random() * Math.min(limits.RETRY_PAUSE_MS_MAX, 2 ** attempt)),
   )
+
+/**
+ * A refusal made against an account holding other workflows' reserves in flight: those
+ * workflows' decisions will be recorded in a moment, and planning again then gives the answer
+ * some serial order would (a second full refund is `refund_exceeds_captured`, not a shortfall
+ * of the fees account the first one reserved).
+ */
+const isMomentaryShortfall = (error: LedgerError): boolean =>
+  error.code === 'insufficient_balance' && error.details?.['hasReservesInFlight'] === true
 
 /** Calls a user's hook; a hook that throws must not fail the ledger's work. */
 export const safeHook = (call: () => void): void => {
