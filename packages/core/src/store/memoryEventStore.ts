@@ -86,23 +86,27 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       }
     })
     const recordedAt = recordedInstant(clock(), lastRecordedMs)
+    const recordedMs = recordedAt.getTime()
     // Taken before sealing: ids already drawn for a commit that then fails keep the floor.
-    lastRecordedMs = recordedAt.getTime()
+    lastRecordedMs = recordedMs
+    const head = headOf(log.events)
     const sealed = sealCommit({
       writes: planned,
-      firstPosition: headOf(log.events).nextPosition,
-      previousCommitHash: headOf(log.events).commitHash,
+      firstPosition: head.nextPosition,
+      previousCommitHash: head.commitHash,
       recordedAt,
       metadata,
-      nextEventId: () => nextEventId(recordedAt.getTime()),
+      nextEventId: () => nextEventId(recordedMs),
     })
+    let nextPosition = head.nextPosition
     for (const event of sealed.events) {
       const record = sealedRecord(event)
       const stream = log.streams.get(event.stream)
       // Contiguity checked when writing, as audit checks it when replaying (STYLE.md section 8).
       const previousRevision = stream?.at(-1)?.envelope.revision ?? -1n
       assert(event.revision === previousRevision + 1n, 'stream revisions stay contiguous')
-      assert(event.position === headOf(log.events).nextPosition, 'positions stay contiguous')
+      assert(event.position === nextPosition, 'positions stay contiguous')
+      nextPosition += 1n
       log.events.push(record)
       if (stream === undefined) log.streams.set(event.stream, [record])
       else stream.push(record)

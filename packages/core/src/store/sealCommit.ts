@@ -128,7 +128,9 @@ type Envelope = Omit<StoredEvent, 'data' | 'hash' | 'commitHash'>
 
 const hashOf = (envelope: Envelope, dataJson: string): string => {
   const json = storedJsonAround(envelope, dataJson)
-  const byteLength = Buffer.byteLength(json, 'utf8')
+  // A UTF-16 code unit is at most 3 UTF-8 bytes, so most events need no byte count.
+  const isSurelyWithin = json.length * 3 <= limits.EVENT_BYTES_MAX
+  const byteLength = isSurelyWithin ? 0 : Buffer.byteLength(json, 'utf8')
   if (byteLength > limits.EVENT_BYTES_MAX) {
     throw storeError(
       'limit_exceeded',

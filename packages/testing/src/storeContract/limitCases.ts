@@ -51,6 +51,12 @@ export const limitCases = (harness: StoreHarness): void => {
         () => store.append('big-1', [big], { expectedRevision: 'any' }),
         'limit_exceeded',
       )
+      // Counted in UTF-8 bytes: a third as many three-byte characters is over the limit too.
+      const wide = newEvent('Big', { text: '€'.repeat(Math.ceil(limits.EVENT_BYTES_MAX / 3)) })
+      await expectStoreError(
+        () => store.append('big-1', [wide], { expectedRevision: 'any' }),
+        'limit_exceeded',
+      )
       expect(await readEverything(store)).toEqual([])
     })
 
