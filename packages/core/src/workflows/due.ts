@@ -11,7 +11,7 @@ import { instantOf } from '../ledger/input.js'
 import type { Instant, LedgerError } from '../ledger/types.js'
 import type { ProjectionRunner } from '../projections/runner.js'
 import { planDisputeCommand } from './disputeSteps.js'
-import { planPaymentCommand } from './payments.js'
+import { planPaymentCommand } from './paymentSteps.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
 
