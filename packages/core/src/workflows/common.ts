@@ -2,7 +2,7 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { Metadata, boundedString, domainError } from '@wallet-ledger/domain'
+import { Metadata, boundedString, domainError, limits } from '@wallet-ledger/domain'
 import type { RawEvent } from '@wallet-ledger/domain'
 import type { AggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
@@ -12,6 +12,22 @@ import type { LedgerContext } from '../ledger/context.js'
 import type { LedgerError } from '../ledger/types.js'
 
 const ENVELOPE_ID_CHARS_MAX = 128
+
+// A UTF-16 surrogate without its pair: such a string has no UTF-8 form to derive an id from.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** An idempotency key: 1..IDEMPOTENCY_KEY_LENGTH_MAX characters of well-formed text. */
+export const IdempotencyKey = new t.Type<string, string, unknown>(
+  `IdempotencyKey(1..${limits.IDEMPOTENCY_KEY_LENGTH_MAX})`,
+  (u): u is string => isIdempotencyKey(u),
+  (u, c) => (isIdempotencyKey(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+)
+const isIdempotencyKey = (u: unknown): u is string =>
+  typeof u === 'string' &&
+  u.length >= 1 &&
+  u.length <= limits.IDEMPOTENCY_KEY_LENGTH_MAX &&
+  !LONE_SURROGATE.test(u)
 
 /** The optional fields every command accepts. */
 export const CommandContextCodec = t.partial({

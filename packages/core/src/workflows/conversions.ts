@@ -10,12 +10,10 @@ import {
   CallerId,
   Rate,
   assert,
-  boundedString,
   conversionFailureOf,
   conversionView,
   domainError,
   findAsset,
-  limits,
   senderFactsOf,
   storedConversionFailure,
 } from '@wallet-ledger/domain'
@@ -31,7 +29,14 @@ import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, instantOf, parseCallerAmount } from '../ledger/input.js'
 import type { ConversionView, Ledger, LedgerError } from '../ledger/types.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
-import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import {
+  IdempotencyKey,
+  accountNotFound,
+  commitMetadataOf,
+  decideWrite,
+  nowOf,
+  withContext,
+} from './common.js'
 import { InstantInput } from './instantInput.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -44,7 +49,7 @@ const ConvertInput = withContext(
     from: t.type({ asset: t.string, amount: t.string }),
     to: t.type({ asset: t.string }),
     rate: Rate,
-    idempotencyKey: boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey'),
+    idempotencyKey: IdempotencyKey,
   },
   { quoteExpiresAt: InstantInput, minReceived: t.string, authorization: Authorization },
   'Convert',

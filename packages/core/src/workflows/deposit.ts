@@ -17,11 +17,18 @@ import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '
 import type { Ledger, LedgerError } from '../ledger/types.js'
 import type { Write } from '../engine/commit.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
-import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import {
+  IdempotencyKey,
+  accountNotFound,
+  commitMetadataOf,
+  decideWrite,
+  nowOf,
+  withContext,
+} from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
 
-const Key = boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey')
+const Key = IdempotencyKey
 const DepositInput = withContext(
   {
     accountId: t.string,

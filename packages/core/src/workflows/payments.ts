@@ -23,7 +23,13 @@ import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
 import { followUps, isOpened, planPaymentCommand, viewOf } from './paymentSteps.js'
-import { accountNotFound, commitMetadataOf, decideWrite, withContext } from './common.js'
+import {
+  IdempotencyKey,
+  accountNotFound,
+  commitMetadataOf,
+  decideWrite,
+  withContext,
+} from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
 
@@ -36,7 +42,7 @@ const PayInput = withContext(
     payee: t.string,
     asset: t.string,
     amount: t.string,
-    idempotencyKey: boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey'),
+    idempotencyKey: IdempotencyKey,
   },
   {
     authorization: Authorization,

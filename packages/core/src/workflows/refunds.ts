@@ -10,10 +10,8 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
   assert,
-  boundedString,
   domainError,
   legsOf,
-  limits,
   paymentView,
   promotionBudgetAccount,
 } from '@wallet-ledger/domain'
@@ -31,7 +29,7 @@ import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
-import { commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
+import { IdempotencyKey, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
 import { disputesOfPayment } from './disputeFacts.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -41,7 +39,7 @@ import type { Plan } from './run.js'
 const RefundInput = withContext(
   {
     paymentId: t.string,
-    idempotencyKey: boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey'),
+    idempotencyKey: IdempotencyKey,
   },
   { amount: t.string },
   'Refund',

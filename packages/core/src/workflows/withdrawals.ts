@@ -22,7 +22,13 @@ import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount } from '../ledger/input.js'
 import type { Ledger, LedgerError, WithdrawalView } from '../ledger/types.js'
 import { sealFor } from '../privacy/keyVault.js'
-import { accountNotFound, commitMetadataOf, decideWrite, withContext } from './common.js'
+import {
+  IdempotencyKey,
+  accountNotFound,
+  commitMetadataOf,
+  decideWrite,
+  withContext,
+} from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
 import { decideAccountWrites } from './accountWrites.js'
@@ -58,7 +64,7 @@ const RequestInput = withContext(
     asset: t.string,
     amount: t.string,
     destination: DestinationInput,
-    idempotencyKey: boundedString(limits.IDEMPOTENCY_KEY_LENGTH_MAX, 'IdempotencyKey'),
+    idempotencyKey: IdempotencyKey,
   },
   { fee: t.string, authorization: Authorization },
   'RequestWithdrawal',

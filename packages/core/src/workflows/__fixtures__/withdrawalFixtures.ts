@@ -6,7 +6,11 @@ import { rightOf } from './workflowLedger.js'
 import type { WorkflowLedger } from './workflowLedger.js'
 
 /** A bank destination; the account number is what must never appear in the store in clear. */
-export const BANK = { type: 'bank_account', bank: 'ACME Bank', accountNumber: 'DE44500105175407324931' } as const
+export const BANK = {
+  type: 'bank_account',
+  bank: 'ACME Bank',
+  accountNumber: 'DE44500105175407324931',
+} as const
 
 /** Opens `accountId` and deposits `amount` USD into it. */
 export const fundedAccount = async (
