@@ -146,7 +146,10 @@ describe('debits on user accounts', () => {
         (history, minor) => {
           const { state } = history
           if (state.status !== 'active') return
-          const balance = state.balances['USD'] ?? { scale: 2, available: 0n, held: 0n }
+          // The account knows an asset's scale from its balance or its limits (generated
+          // histories may give USD any scale); a debit in another scale is invalid_input.
+          const scale = state.balances['USD']?.scale ?? state.limits['USD']?.scale ?? 2
+          const balance = state.balances['USD'] ?? { scale, available: 0n, held: 0n }
           const decision = accountDecider.decide(
             {
               type: 'DebitFunds',
