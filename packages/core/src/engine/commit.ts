@@ -38,13 +38,28 @@ const revisionBefore = (loaded: Loaded<unknown>): bigint =>
  * Remembers the state after a write, unless others appended in between (possible with `'any'`):
  * then the folded state misses their events, so the stream is forgotten and reloaded next time.
  */
-const rememberAfter = (repository: Repository, write: Write, result: AppendResult): void => {
+const rememberAfter = (repository: Repository, write: Write, result: AppendResult): boolean => {
   const expectedLast = revisionBefore(write.loaded) + BigInt(write.events.length)
   if (result.nextExpectedRevision === expectedLast) {
     repository.remember(write.stream, { state: write.nextState, revision: expectedLast })
-  } else {
-    repository.forget(write.stream)
+    return true
   }
+  repository.forget(write.stream)
+  return false
+}
+
+/**
+ * Writes a snapshot of a long stream the commit took past the snapshot interval (accounts: a busy
+ * merchant), so no later command replays its whole history. Only for states this process knows
+ * exactly; a snapshot is a cache beside the streams, never the truth.
+ */
+const snapshotAfter = async (repository: Repository, write: Write): Promise<void> => {
+  if (write.definition.snapshot === undefined) return
+  const revision = revisionBefore(write.loaded) + BigInt(write.events.length)
+  await repository.maybeSnapshot(write.definition, write.stream, {
+    state: write.nextState,
+    revision,
+  })
 }
 
 /** Appends all writes as one atomic commit; nothing is written if any expectation fails. */
@@ -78,11 +93,12 @@ export const commitAtomically = async (
             })),
             metadata,
           )
-    nonEmpty.forEach((write, index) => {
+    const known = nonEmpty.filter((write, index) => {
       const result = results[index]
       assert(result !== undefined, `no append result for ${write.stream}`)
-      rememberAfter(repository, write, result)
+      return rememberAfter(repository, write, result)
     })
+    for (const write of known) await snapshotAfter(repository, write)
     return results
   } catch (error) {
     // A clash or an unknown outcome: what we knew of these streams may be stale.
@@ -104,7 +120,7 @@ export const commitOne = async (
       ...metadata,
       expectedRevision: write.expectedRevision,
     })
-    rememberAfter(repository, write, result)
+    if (rememberAfter(repository, write, result)) await snapshotAfter(repository, write)
     return result
   } catch (error) {
     repository.forget(write.stream)
