@@ -3,7 +3,12 @@ export type { DeciderSpec, DeciderThen } from './deciderSpec.js'
 export { deciderSpec } from './deciderSpec.js'
 
 // ---------------------------------------------------------------- money arbitraries
-export type { ExactFraction, InvalidAmountCase, InvalidAmountKind, MoneyBounds } from './arbitraries/money.js'
+export type {
+  ExactFraction,
+  InvalidAmountCase,
+  InvalidAmountKind,
+  MoneyBounds,
+} from './arbitraries/money.js'
 export {
   arbAmountInput,
   arbAsset,
@@ -49,7 +54,11 @@ export type { EventStoreContractOptions } from './storeContract/describeEventSto
 export { describeEventStoreContract } from './storeContract/describeEventStoreContract.js'
 
 // ---------------------------------------------------------------- withdrawal arbitraries
-export type { WithdrawalRequestOptions, WithdrawalHistory, WithdrawalSender } from './arbitraries/withdrawal.js'
+export type {
+  WithdrawalRequestOptions,
+  WithdrawalHistory,
+  WithdrawalSender,
+} from './arbitraries/withdrawal.js'
 export {
   arbRequestWithdrawal,
   arbWithdrawalCommand,
