@@ -28,6 +28,7 @@ export type { RemainderFractionBrand } from './conversion/codecs.js'
 export {
   AccountId,
   AssetAmount,
+  EngineId,
   AssetCode,
   CallerId,
   DecimalString,

@@ -6,6 +6,7 @@ import {
   AccountId,
   AssetCode,
   DecimalString,
+  EngineId,
   IsoInstant,
   LocalDate,
   Metadata,
@@ -13,12 +14,7 @@ import {
   boundedString,
 } from '../codecs/common.js'
 import { eventCodec } from '../codecs/event.js'
-import {
-  CONTACT_REFERENCE_LENGTH_MAX,
-  ID_LENGTH_MAX,
-  JOURNAL_LEGS_MAX,
-  REASON_LENGTH_MAX,
-} from '../limits.js'
+import { CONTACT_REFERENCE_LENGTH_MAX, JOURNAL_LEGS_MAX, REASON_LENGTH_MAX } from '../limits.js'
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -30,8 +26,7 @@ export type AccountKind = t.TypeOf<typeof AccountKind>
  * Ids the engine makes (hold ids, journal entry ids, operation ids): any short string, since the
  * engine may derive them with a prefix or a separator a caller-chosen id would not allow.
  */
-export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
-export type EngineId = t.TypeOf<typeof EngineId>
+export { EngineId }
 
 /** The index of a leg in its journal entry. */
 export const LegIndex = new t.Type<number, number, unknown>(

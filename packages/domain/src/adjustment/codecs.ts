@@ -4,15 +4,15 @@ import {
   AccountId,
   AssetCode,
   DecimalString,
+  EngineId,
   IsoInstant,
   Sha256Hex,
   boundedString,
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { Direction, JournalEntry } from '../journal/journal.js'
-import { ID_LENGTH_MAX, REASON_LENGTH_MAX } from '../limits.js'
+import { REASON_LENGTH_MAX } from '../limits.js'
 
-const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 const Reason = boundedString(REASON_LENGTH_MAX, 'Reason')
 
 /**

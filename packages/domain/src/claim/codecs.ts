@@ -1,12 +1,11 @@
 // The io-ts codecs of the claim aggregate: an idempotency key claimed once, ledger-wide, for one
 // kind of command (a refund, say), so the same key cannot be used again with other fields.
 import * as t from 'io-ts'
-import { IsoInstant, Sha256Hex, boundedString } from '../codecs/common.js'
+import { EngineId, IsoInstant, Sha256Hex, boundedString } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
-import { CLAIM_KIND_LENGTH_MAX, ID_LENGTH_MAX } from '../limits.js'
+import { CLAIM_KIND_LENGTH_MAX } from '../limits.js'
 
 /** Ids the engine makes (the claim id is derived from the kind and the idempotency key). */
-const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 
 /** What the key was claimed for: a short name of the command kind, such as `refund`. */
 export const ClaimKind = boundedString(CLAIM_KIND_LENGTH_MAX, 'ClaimKind')

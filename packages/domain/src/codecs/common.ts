@@ -164,6 +164,13 @@ const isMetadata = (u: unknown): u is Record<string, string> => {
   )
 }
 
+/**
+ * An id the engine makes (journal entry, hold, operation, refund ids): any short string, since the
+ * engine derives them with prefixes and separators a caller-chosen id would not allow.
+ */
+export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export type EngineId = t.TypeOf<typeof EngineId>
+
 /** The amount of one asset as stored in events: canonical decimal with exactly the asset's scale. */
 export const AssetAmount = t.type({ asset: AssetCode, amount: DecimalString })
 export type AssetAmount = t.TypeOf<typeof AssetAmount>

@@ -6,6 +6,7 @@ import {
   AssetCode,
   CallerId,
   DecimalString,
+  EngineId,
   IsoInstant,
   LocalDate,
   Rate,
@@ -18,7 +19,6 @@ import {
   ASSET_SCALE_MAX,
   ASSET_SCALE_MIN,
   CONVERSION_REMAINDER_CHARS_MAX,
-  ID_LENGTH_MAX,
   REASON_LENGTH_MAX,
 } from '../limits.js'
 import { Authorization } from '../security/authorization.js'
@@ -27,7 +27,7 @@ import { MinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
 // ---------------------------------------------------------------- shared pieces
 
 /** Ids the engine makes (journal entry ids): any short string. */
-export const ConversionEngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export const ConversionEngineId = EngineId
 
 /** A sentence for people saying why a conversion was refused. */
 export const ConversionReason = boundedString(REASON_LENGTH_MAX, 'Reason')

@@ -4,13 +4,14 @@ import {
   AccountId,
   AssetCode,
   DecimalString,
+  EngineId,
   IsoInstant,
   Sha256Hex,
   boundedString,
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
-import { ID_LENGTH_MAX, REFERENCE_LENGTH_MAX } from '../limits.js'
+import { REFERENCE_LENGTH_MAX } from '../limits.js'
 
 /** Where the money came from: a bank transfer, a card, or a crypto network. */
 export const DepositSourceType = t.keyof(
@@ -31,8 +32,6 @@ export const DepositSource = t.intersection(
   'DepositSource',
 )
 export type DepositSource = t.TypeOf<typeof DepositSource>
-
-const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
 
 /** Records money that arrived for an account; the engine canonicalizes `amount` first. */
 export const RecordDepositCommand = commandCodec('RecordDeposit', {

@@ -6,13 +6,14 @@ import {
   AssetCode,
   CallerId,
   DecimalString,
+  EngineId,
   IsoInstant,
   Sha256Hex,
   boundedString,
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
-import { ID_LENGTH_MAX, REFERENCE_LENGTH_MAX } from '../limits.js'
+import { REFERENCE_LENGTH_MAX } from '../limits.js'
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -42,7 +43,7 @@ export const DisputedPaymentStatus = t.keyof(
  * Ids the engine makes (hold ids, journal entry ids): any short string, since the engine may derive
  * them with a prefix or a separator that a caller-chosen id would not allow.
  */
-export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export { EngineId }
 
 /**
  * What the disputed payment's aggregate knows, passed in as plain data. Amounts are canonical in

@@ -6,6 +6,7 @@ import {
   AssetCode,
   CallerId,
   DecimalString,
+  EngineId,
   IsoInstant,
   LocalDate,
   Percent,
@@ -14,7 +15,7 @@ import {
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
-import { ID_LENGTH_MAX, MEMO_LENGTH_MAX } from '../limits.js'
+import { MEMO_LENGTH_MAX } from '../limits.js'
 import { PromotionFacts } from '../promotion/codecs.js'
 import { Authorization } from '../security/authorization.js'
 import { MinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
@@ -36,7 +37,7 @@ export type CaptureMode = t.TypeOf<typeof CaptureMode>
  * Ids the engine makes (journal entry, hold and refund ids): any short string, since the engine may
  * derive them with a prefix or a separator that a caller-chosen id would not allow.
  */
-export const PaymentEngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export const PaymentEngineId = EngineId
 
 /** Minor units on the wire (a decimal integer string), `bigint` inside. */
 export const PaymentMinorUnits = MinorUnits

@@ -6,13 +6,12 @@ import {
   AssetCode,
   CallerId,
   DecimalString,
+  EngineId,
   IsoInstant,
   Percent,
-  boundedString,
 } from '../codecs/common.js'
 import { commandCodec, eventCodec } from '../codecs/event.js'
 import { JournalEntry } from '../journal/journal.js'
-import { ID_LENGTH_MAX } from '../limits.js'
 
 // ---------------------------------------------------------------- shared pieces
 
@@ -20,7 +19,7 @@ import { ID_LENGTH_MAX } from '../limits.js'
  * Ids the engine makes (journal entry ids): any short string, since the engine may derive them
  * with a prefix or a separator that a caller-chosen id would not allow.
  */
-export const PromotionEngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export const PromotionEngineId = EngineId
 
 /** A percentage off the payment's amount ("10" is 10 %). */
 export const PercentDiscount = t.type({ percent: Percent }, 'PercentDiscount')

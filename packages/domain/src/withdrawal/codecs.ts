@@ -6,6 +6,7 @@ import {
   AssetCode,
   CallerId,
   DecimalString,
+  EngineId,
   IsoInstant,
   LocalDate,
   Sha256Hex,
@@ -17,7 +18,6 @@ import { JournalEntry } from '../journal/journal.js'
 import { MinorUnits as SharedMinorUnits, SenderFactsCodec } from '../security/senderFactsCodec.js'
 import {
   DESTINATION_REFERENCE_LENGTH_MAX,
-  ID_LENGTH_MAX,
   REASON_LENGTH_MAX,
   REFERENCE_LENGTH_MAX,
 } from '../limits.js'
@@ -25,7 +25,7 @@ import {
 // ---------------------------------------------------------------- shared pieces
 
 /** Ids the engine makes (hold ids, journal entry ids): any short string. */
-export const EngineId = boundedString(ID_LENGTH_MAX * 2, 'EngineId')
+export { EngineId }
 
 /** A free-text reason (why a withdrawal failed, was cancelled or returned). */
 export const Reason = boundedString(REASON_LENGTH_MAX, 'Reason')
