@@ -18,8 +18,9 @@ export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number]
 
 /**
  * An infrastructure failure: an `Error` with a stable `code` and optional plain `details`.
- * `wrong_expected_version` carries `{ stream, expected, actual }` (`actual` is the stream's last
- * revision or `'no_stream'`). A rejected append's outcome is unknown only for `store_unavailable`;
+ * `wrong_expected_version` carries `{ stream, expected, actual }` as strings, so details stay
+ * JSON-safe for a caller's logs (`actual` is the stream's last revision, e.g. `"4"`, or
+ * `"no_stream"`). A rejected append's outcome is unknown only for `store_unavailable`;
  * every other code means nothing was written.
  */
 export type StoreError<Code extends StoreErrorCode = StoreErrorCode> = Error & {

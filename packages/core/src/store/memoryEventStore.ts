@@ -216,6 +216,6 @@ const checkExpected = (
   throw storeError(
     'wrong_expected_version',
     `stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`,
-    { stream, expected, actual },
+    { stream, expected: String(expected), actual: String(actual) },
   )
 }

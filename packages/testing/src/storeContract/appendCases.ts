@@ -63,7 +63,9 @@ export const appendCases = (harness: StoreHarness): void => {
         () => store.append('order-1', numbered(1, 1), { expectedRevision: 'no_stream' }),
         'wrong_expected_version',
       )
-      expect(error.details).toMatchObject({ stream: 'order-1', expected: 'no_stream', actual: 0n })
+      expect(error.details).toMatchObject({ stream: 'order-1', expected: 'no_stream', actual: '0' })
+      // Details are JSON-safe: a caller logs them as they are.
+      expect(JSON.parse(JSON.stringify(error.details))).toEqual(error.details)
       expect(numbersOf(await page(store.readStream('order-1')))).toEqual([0])
     })
 
@@ -83,7 +85,11 @@ export const appendCases = (harness: StoreHarness): void => {
           () => store.append('order-1', numbered(1, 9), { expectedRevision: wrong }),
           'wrong_expected_version',
         )
-        expect(error.details).toMatchObject({ stream: 'order-1', expected: wrong, actual: 1n })
+        expect(error.details).toMatchObject({
+          stream: 'order-1',
+          expected: String(wrong),
+          actual: '1',
+        })
       }
       expect(await store.readHead()).toEqual(headBefore)
       await store.append('order-1', numbered(1, 2), { expectedRevision: 1n })
@@ -96,7 +102,7 @@ export const appendCases = (harness: StoreHarness): void => {
         () => store.append('order-1', numbered(1), { expectedRevision: 0n }),
         'wrong_expected_version',
       )
-      expect(error.details).toMatchObject({ stream: 'order-1', expected: 0n, actual: 'no_stream' })
+      expect(error.details).toMatchObject({ stream: 'order-1', expected: '0', actual: 'no_stream' })
       expect(await page(store.readStream('order-1'))).toEqual([])
     })
 
@@ -178,7 +184,7 @@ export const appendCases = (harness: StoreHarness): void => {
         { stream: 'c-1', events: numbered(1), expectedRevision: 'any' },
       ]
       const error = await expectStoreError(() => appendMany(writes), 'wrong_expected_version')
-      expect(error.details).toMatchObject({ stream: 'b-1', expected: 0n, actual: 1n })
+      expect(error.details).toMatchObject({ stream: 'b-1', expected: '0', actual: '1' })
       expect(await store.readHead()).toEqual(headBefore)
       expect(await page(store.readStream('a-1'))).toEqual([])
       expect(await page(store.readStream('c-1'))).toEqual([])
