@@ -4,12 +4,14 @@ import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  AccountId,
   Authorization,
-  CallerId,
-  Percent,
   boundedString,
+  CallerId,
   findAsset,
+  isPlatformAccount,
   limits,
+  Percent,
 } from '@wallet-ledger/domain'
 import type { AccountCommand } from '@wallet-ledger/domain'
 import { sealFor } from '../privacy/keyVault.js'
@@ -31,24 +33,24 @@ const OpenAccountInput = withContext(
   { accountId: CallerId, contact: Contact, merchantFeeRate: Percent },
   'OpenAccount',
 )
-const AccountInput = withContext({ accountId: t.string }, {}, 'AccountCommand')
+const AccountInput = withContext({ accountId: AccountId }, {}, 'AccountCommand')
 const DisableTwoFactorInput = withContext(
-  { accountId: t.string, authorization: Authorization },
+  { accountId: AccountId, authorization: Authorization },
   {},
   'DisableTwoFactor',
 )
 const SetLimitsInput = withContext(
-  { accountId: t.string, asset: t.string },
+  { accountId: AccountId, asset: t.string },
   { perPayment: t.string, perDay: t.string, stepUpAbove: t.string },
   'SetLimits',
 )
 const FreezeInput = withContext(
-  { accountId: t.string, reason: Text(limits.REASON_LENGTH_MAX, 'Reason') },
+  { accountId: AccountId, reason: Text(limits.REASON_LENGTH_MAX, 'Reason') },
   {},
   'FreezeAccount',
 )
 const UnfreezeInput = withContext(
-  { accountId: t.string, verification: Text(limits.REASON_LENGTH_MAX, 'Verification') },
+  { accountId: AccountId, verification: Text(limits.REASON_LENGTH_MAX, 'Verification') },
   {},
   'UnfreezeAccount',
 )
@@ -65,8 +67,9 @@ export const runAccountCommand = async (
   runPlanned(context, commitMetadataOf(input), async () => {
     const definition = context.definitions.account
     const loaded = await context.repository.load(definition, input.accountId)
-    if (!isOpening && loaded.state.status === 'not_opened')
-      return left(accountNotFound(input.accountId))
+    // Platform accounts are the ledger's own: no caller freezes, closes or configures them.
+    const isForeign = isPlatformAccount(input.accountId) || loaded.state.status === 'not_opened'
+    if (!isOpening && isForeign) return left(accountNotFound(input.accountId))
     const write = decideWrite(
       definition,
       definition.stream(input.accountId),

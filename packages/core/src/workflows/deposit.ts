@@ -3,7 +3,14 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { Direction, boundedString, formatMinor, limits } from '@wallet-ledger/domain'
+import {
+  AccountId,
+  boundedString,
+  Direction,
+  formatMinor,
+  isPlatformAccount,
+  limits,
+} from '@wallet-ledger/domain'
 import type {
   AccountState,
   AdjustmentCommand,
@@ -31,7 +38,7 @@ import type { Plan } from './run.js'
 const Key = IdempotencyKey
 const DepositInput = withContext(
   {
-    accountId: t.string,
+    accountId: AccountId,
     asset: t.string,
     amount: t.string,
     source: t.intersection([
@@ -48,7 +55,7 @@ const DepositInput = withContext(
 )
 const AdjustInput = withContext(
   {
-    accountId: t.string,
+    accountId: AccountId,
     asset: t.string,
     amount: t.string,
     direction: Direction,
@@ -98,7 +105,9 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
     return runPlanned(context, commitMetadataOf(input.right), async () => {
       const account = await context.repository.load(context.definitions.account, accountId)
       const accountStatus = statusOf(account.state)
-      if (accountStatus === undefined) return left(accountNotFound(accountId))
+      // Money from outside reaches customers' accounts; the platform's own move only by workflows.
+      if (accountStatus === undefined || isPlatformAccount(accountId))
+        return left(accountNotFound(accountId))
       const definition = context.definitions.deposit
       const loaded = await context.repository.load(definition, depositId)
       const at = nowOf(context)

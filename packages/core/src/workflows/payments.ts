@@ -6,9 +6,10 @@ import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  AccountId,
   Authorization,
-  CallerId,
   boundedString,
+  CallerId,
   domainError,
   limits,
   paymentFailureOf,
@@ -38,8 +39,8 @@ import type { Plan } from './run.js'
 const PayInput = withContext(
   {
     channel: t.keyof({ merchant_qr: null, online: null, p2p: null, bill: null }, 'Channel'),
-    payer: t.string,
-    payee: t.string,
+    payer: AccountId,
+    payee: AccountId,
     asset: t.string,
     amount: t.string,
     idempotencyKey: IdempotencyKey,
@@ -52,7 +53,7 @@ const PayInput = withContext(
   },
   'Pay',
 )
-const PaymentIdInput = withContext({ paymentId: t.string }, { amount: t.string }, 'PaymentCommand')
+const PaymentIdInput = withContext({ paymentId: CallerId }, { amount: t.string }, 'PaymentCommand')
 
 // ---------------------------------------------------------------- pay
 

@@ -10,6 +10,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
   assert,
+  CallerId,
   domainError,
   legsOf,
   paymentView,
@@ -38,7 +39,7 @@ import type { Plan } from './run.js'
 
 const RefundInput = withContext(
   {
-    paymentId: t.string,
+    paymentId: CallerId,
     idempotencyKey: IdempotencyKey,
   },
   { amount: t.string },

@@ -6,9 +6,10 @@ import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  AccountId,
   Authorization,
-  CryptoNetwork,
   boundedString,
+  CryptoNetwork,
   domainError,
   limits,
   senderFactsOf,
@@ -60,7 +61,7 @@ const DestinationInput = t.union(
 )
 const RequestInput = withContext(
   {
-    accountId: t.string,
+    accountId: AccountId,
     asset: t.string,
     amount: t.string,
     destination: DestinationInput,
@@ -168,7 +169,7 @@ const planRequest = async (
     fingerprint,
     sender: senderFactsOf(account.state, amounts.asset, localDate),
     ...(input.authorization === undefined ? {} : { authorization: input.authorization }),
-  } as WithdrawalCommand
+  } as unknown as WithdrawalCommand
   const write = decideWrite(definition, definition.stream(withdrawalId), loaded, command)
   if (write._tag === 'Left') return write
   // The stream is new: 'no_stream' makes a concurrent request with the same key lose cleanly.
