@@ -22,6 +22,7 @@ import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
+import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
 import {
@@ -84,6 +85,37 @@ export const planWithEntry = async <T>(
   return right({ writes: [workflowWrite, ...accountWrites.right], outcome })
 }
 
+/**
+ * Plans a workflow whose one event records a journal entry on a new stream (a deposit, an
+ * adjustment): decided against the stream's state (a retry finds it and records nothing), created
+ * with 'no_stream', the entry's legs posted with it.
+ */
+const planRecordedEntry = async <T>(
+  context: LedgerContext,
+  definition: LedgerContext['definitions']['deposit'] | LedgerContext['definitions']['adjustment'],
+  id: string,
+  build: (at: string) => DepositCommand | AdjustmentCommand,
+  outcome: Either<LedgerError, T>,
+): Promise<Either<LedgerError, Plan<T>>> => {
+  const loaded = await context.repository.load(definition as AnyAggregateDefinition, id)
+  const at = nowOf(context)
+  const write = decideWrite(
+    definition as AnyAggregateDefinition,
+    definition.stream(id),
+    loaded,
+    build(at),
+  )
+  if (write._tag === 'Left') return write
+  const entry = (write.right.events[0] as { data: { entry: JournalEntry } } | undefined)?.data.entry
+  return planWithEntry(
+    context,
+    { ...write.right, expectedRevision: 'no_stream' },
+    entry,
+    at,
+    outcome,
+  )
+}
+
 /** The deposit and adjust methods of the ledger. */
 export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' | 'adjust'> => ({
   deposit: async (raw) => {
@@ -108,29 +140,25 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
       // Money from outside reaches customers' accounts; the platform's own move only by workflows.
       if (accountStatus === undefined || isPlatformAccount(accountId))
         return left(accountNotFound(accountId))
-      const definition = context.definitions.deposit
-      const loaded = await context.repository.load(definition, depositId)
-      const at = nowOf(context)
-      const command = {
-        type: 'RecordDeposit',
-        depositId,
-        entryId: entryIdOf('deposit', depositId, 'credit'),
-        accountId,
-        asset,
-        amount: parsed.right.amount,
-        source,
-        fingerprint,
-        accountStatus,
-        at,
-      } as DepositCommand
-      const write = decideWrite(definition, definition.stream(depositId), loaded, command)
-      if (write._tag === 'Left') return write
-      const entry = write.right.events[0]?.data.entry
-      return planWithEntry(
+      const entryId = entryIdOf('deposit', depositId, 'credit')
+      const amount = parsed.right.amount
+      return planRecordedEntry(
         context,
-        { ...write.right, expectedRevision: 'no_stream' },
-        entry,
-        at,
+        context.definitions.deposit,
+        depositId,
+        (at) =>
+          ({
+            type: 'RecordDeposit',
+            depositId,
+            entryId,
+            accountId,
+            asset,
+            amount,
+            source,
+            fingerprint,
+            accountStatus,
+            at,
+          }) as DepositCommand,
         right({ depositId }),
       )
     })
@@ -153,37 +181,32 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
     })
     return runPlanned(context, commitMetadataOf(input.right), async () => {
       const account = await context.repository.load(context.definitions.account, accountId)
-      const accountStatus = statusOf(account.state)
-      if (accountStatus === undefined || account.state.status === 'not_opened')
-        return left(accountNotFound(accountId))
+      if (account.state.status === 'not_opened') return left(accountNotFound(accountId))
+      const accountStatus = account.state.status
       const balance = account.state.balances[asset]
       const available = formatMinor(balance?.available ?? 0n, parsed.right.asset.scale)
-      const definition = context.definitions.adjustment
-      const loaded = await context.repository.load(definition, adjustmentId)
-      const at = nowOf(context)
-      const command = {
-        type: 'PostAdjustment',
-        adjustmentId,
-        entryId: entryIdOf('adjustment', adjustmentId, 'post'),
-        accountId,
-        asset,
-        amount: parsed.right.amount,
-        direction,
-        reason,
-        fingerprint,
-        accountStatus,
-        available,
-        at,
-      } as AdjustmentCommand
-      const write = decideWrite(definition, definition.stream(adjustmentId), loaded, command)
-      if (write._tag === 'Left') return write
-      const entry = write.right.events[0]?.data.entry
-      return planWithEntry(
+      const entryId = entryIdOf('adjustment', adjustmentId, 'post')
+      const amount = parsed.right.amount
+      return planRecordedEntry(
         context,
-        { ...write.right, expectedRevision: 'no_stream' },
-        entry,
-        at,
-        right({ entryId: entryIdOf('adjustment', adjustmentId, 'post') }),
+        context.definitions.adjustment,
+        adjustmentId,
+        (at) =>
+          ({
+            type: 'PostAdjustment',
+            adjustmentId,
+            entryId,
+            accountId,
+            asset,
+            amount,
+            direction,
+            reason,
+            fingerprint,
+            accountStatus,
+            available,
+            at,
+          }) as AdjustmentCommand,
+        right({ entryId }),
       )
     })
   },
