@@ -8,7 +8,10 @@ import type { AggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
 import type { Loaded } from '../engine/repository.js'
 import type { CommitMetadata } from '../ports/eventStore.js'
+import { idFromIdempotencyKey } from '../engine/ids.js'
 import type { LedgerContext } from '../ledger/context.js'
+import { decodeCaller, parseCallerAmount } from '../ledger/input.js'
+import type { ParsedAmount } from '../ledger/input.js'
 import type { LedgerError } from '../ledger/types.js'
 
 const ENVELOPE_ID_CHARS_MAX = 128
@@ -82,3 +85,28 @@ export const nowOf = (context: LedgerContext): string => context.clock().toISOSt
 /** `account_not_found` for an id. */
 export const accountNotFound = (accountId: string): LedgerError =>
   domainError('account_not_found', `account ${accountId} does not exist`, { accountId })
+
+/**
+ * The boundary of a money-moving command with one amount: the caller's input decoded, the amount
+ * parsed against its asset (canonical), and the entity id the idempotency key names.
+ */
+export const readKeyedAmount = <
+  A extends { asset: string; amount: string; idempotencyKey: string },
+>(
+  context: LedgerContext,
+  codec: t.Type<A, unknown, unknown>,
+  raw: unknown,
+  kind: string,
+): Either<LedgerError, { input: A; amount: ParsedAmount; id: string }> => {
+  const input = decodeCaller(codec, raw)
+  if (input._tag === 'Left') return input
+  const amount = parseCallerAmount(
+    context.registry,
+    input.right.asset,
+    input.right.amount,
+    'amount',
+  )
+  if (amount._tag === 'Left') return amount
+  const id = idFromIdempotencyKey(context.idNamespace, kind, input.right.idempotencyKey)
+  return right({ input: input.right, amount: amount.right, id })
+}

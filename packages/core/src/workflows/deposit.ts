@@ -17,10 +17,9 @@ import type {
   DepositCommand,
   JournalEntry,
 } from '@wallet-ledger/domain'
-import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
+import { fingerprintOf, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
 import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
@@ -31,6 +30,7 @@ import {
   commitMetadataOf,
   decideWrite,
   nowOf,
+  readKeyedAmount,
   withContext,
 } from './common.js'
 import { runPlanned } from './run.js'
@@ -119,29 +119,22 @@ const planRecordedEntry = async <T>(
 /** The deposit and adjust methods of the ledger. */
 export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' | 'adjust'> => ({
   deposit: async (raw) => {
-    const input = decodeCaller(DepositInput, raw)
-    if (input._tag === 'Left') return input
-    const parsed = parseCallerAmount(
-      context.registry,
-      input.right.asset,
-      input.right.amount,
-      'amount',
-    )
-    if (parsed._tag === 'Left') return parsed
-    const { accountId, asset, source, idempotencyKey } = input.right
-    const depositId = idFromIdempotencyKey(context.idNamespace, 'deposit', idempotencyKey)
+    const read = readKeyedAmount(context, DepositInput, raw, 'deposit')
+    if (read._tag === 'Left') return read
+    const { input, amount: parsed, id: depositId } = read.right
+    const { accountId, asset, source } = input
     const fingerprint = fingerprintOf({
-      ...withoutContext(input.right),
-      amount: parsed.right.amount,
+      ...withoutContext(input),
+      amount: parsed.amount,
     })
-    return runPlanned(context, commitMetadataOf(input.right), async () => {
+    return runPlanned(context, commitMetadataOf(input), async () => {
       const account = await context.repository.load(context.definitions.account, accountId)
       const accountStatus = statusOf(account.state)
       // Money from outside reaches customers' accounts; the platform's own move only by workflows.
       if (accountStatus === undefined || isPlatformAccount(accountId))
         return left(accountNotFound(accountId))
       const entryId = entryIdOf('deposit', depositId, 'credit')
-      const amount = parsed.right.amount
+      const amount = parsed.amount
       return planRecordedEntry(
         context,
         context.definitions.deposit,
@@ -164,29 +157,22 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
     })
   },
   adjust: async (raw) => {
-    const input = decodeCaller(AdjustInput, raw)
-    if (input._tag === 'Left') return input
-    const parsed = parseCallerAmount(
-      context.registry,
-      input.right.asset,
-      input.right.amount,
-      'amount',
-    )
-    if (parsed._tag === 'Left') return parsed
-    const { accountId, asset, direction, reason, idempotencyKey } = input.right
-    const adjustmentId = idFromIdempotencyKey(context.idNamespace, 'adjustment', idempotencyKey)
+    const read = readKeyedAmount(context, AdjustInput, raw, 'adjustment')
+    if (read._tag === 'Left') return read
+    const { input, amount: parsed, id: adjustmentId } = read.right
+    const { accountId, asset, direction, reason } = input
     const fingerprint = fingerprintOf({
-      ...withoutContext(input.right),
-      amount: parsed.right.amount,
+      ...withoutContext(input),
+      amount: parsed.amount,
     })
-    return runPlanned(context, commitMetadataOf(input.right), async () => {
+    return runPlanned(context, commitMetadataOf(input), async () => {
       const account = await context.repository.load(context.definitions.account, accountId)
       if (account.state.status === 'not_opened') return left(accountNotFound(accountId))
       const accountStatus = account.state.status
       const balance = account.state.balances[asset]
-      const available = formatMinor(balance?.available ?? 0n, parsed.right.asset.scale)
+      const available = formatMinor(balance?.available ?? 0n, parsed.asset.scale)
       const entryId = entryIdOf('adjustment', adjustmentId, 'post')
-      const amount = parsed.right.amount
+      const amount = parsed.amount
       return planRecordedEntry(
         context,
         context.definitions.adjustment,

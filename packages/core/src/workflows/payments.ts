@@ -18,7 +18,6 @@ import {
   storedPaymentFailure,
 } from '@wallet-ledger/domain'
 import type { LocalDate, PaymentCommand } from '@wallet-ledger/domain'
-import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
@@ -29,6 +28,7 @@ import {
   accountNotFound,
   commitMetadataOf,
   decideWrite,
+  readKeyedAmount,
   withContext,
 } from './common.js'
 import { runPlanned } from './run.js'
@@ -170,28 +170,17 @@ export const paymentCommands = (
   context: LedgerContext,
 ): Pick<Ledger, 'pay' | 'capturePayment' | 'cancelPayment'> => ({
   pay: async (raw) => {
-    const input = decodeCaller(PayInput, raw)
-    if (input._tag === 'Left') return input
-    const parsed = parseCallerAmount(
-      context.registry,
-      input.right.asset,
-      input.right.amount,
-      'amount',
-    )
-    if (parsed._tag === 'Left') return parsed
-    const paymentId = idFromIdempotencyKey(
-      context.idNamespace,
-      'payment',
-      input.right.idempotencyKey,
-    )
+    const read = readKeyedAmount(context, PayInput, raw, 'payment')
+    if (read._tag === 'Left') return read
+    const { input, amount: parsed, id: paymentId } = read.right
     const fields = {
-      ...withoutContext(input.right),
-      amount: parsed.right.amount,
-      capture: input.right.capture ?? 'instant',
+      ...withoutContext(input),
+      amount: parsed.amount,
+      capture: input.capture ?? 'instant',
     }
     const fingerprint = fingerprintOf(fields)
-    return runPlanned(context, commitMetadataOf(input.right), () =>
-      planPay(context, input.right, parsed.right.amount, paymentId, fingerprint),
+    return runPlanned(context, commitMetadataOf(input), () =>
+      planPay(context, input, parsed.amount, paymentId, fingerprint),
     )
   },
   capturePayment: async (raw) => {
