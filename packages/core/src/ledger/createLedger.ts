@@ -8,34 +8,27 @@ import { createRepository } from '../engine/repository.js'
 import { createMemoryKeyVault } from '../privacy/keyVault.js'
 import type { KeyVault } from '../privacy/keyVault.js'
 import type { EventStore } from '../ports/eventStore.js'
-import { createMemoryEventStore } from '../store/memoryEventStore.js'
 import { ledgerMethods } from './methods.js'
+import { configurationError, openStoreUrl } from './storeUrl.js'
 import type { LedgerContext } from './context.js'
 import type { Ledger, LedgerOptions } from './types.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const NAMESPACE = /^[A-Za-z0-9_-]{1,64}$/
 
-/** A configuration error: thrown by createLedger, since no ledger exists to return a value. */
-const configurationError = (message: string): Error =>
-  Object.assign(new Error(message), { code: 'invalid_configuration' })
-
-/**
- * Resolves the store option: an EventStore, or a URL (`memory:`). Other URL schemes are served by
- * their adapter packages, which pass their store in. Falls back to `WALLET_LEDGER_STORE`.
- */
-const resolveStore = (store: EventStore | string | undefined, clock: () => Date): EventStore => {
+/** The store option: an EventStore as given, else a URL (the option, then WALLET_LEDGER_STORE). */
+const resolveStore = async (
+  store: EventStore | string | undefined,
+  clock: () => Date,
+): Promise<EventStore> => {
   if (store !== undefined && typeof store !== 'string') return store
-  const url = store ?? process.env['WALLET_LEDGER_STORE'] ?? 'memory:'
-  if (url === 'memory:' || url === 'memory://') return createMemoryEventStore({ clock })
-  throw configurationError(
-    `store: "${url}" needs its adapter package; create the store with it and pass it as \`store\``,
-  )
+  return openStoreUrl(store ?? process.env['WALLET_LEDGER_STORE'] ?? 'memory:', clock)
 }
 
 /**
  * Creates a ledger. Throws (an `Error` with `code: 'invalid_configuration'`) for bad options:
- * an unknown time zone, an invalid asset or holiday, a bad namespace.
+ * an unknown time zone, an invalid asset or holiday, a bad namespace, a store URL whose scheme is
+ * unknown or whose adapter package is not installed.
  *
  * @example
  * const ledger = await createLedger({ timeZone: 'Asia/Shanghai' })
@@ -57,7 +50,7 @@ export const createLedger = async (
   if (options.namespace !== undefined && !NAMESPACE.test(options.namespace)) {
     throw configurationError('namespace: letters, digits, "-" and "_", at most 64')
   }
-  const store = resolveStore(options.store, clock)
+  const store = await resolveStore(options.store, clock)
   const isAtomic = options.executor !== 'stepwise' && store.appendMany !== undefined
   const frozenHandlers: ((accountId: string) => Promise<void>)[] = []
   const context: LedgerContext = {

@@ -1,0 +1,57 @@
+// @wallet-ledger/core/adapter: what a store package needs beside the port. Services never import
+// this: their names are on the package root.
+
+// ---------------------------------------------------------------- the port
+export type {
+  AppendOptions,
+  AppendResult,
+  CommitMetadata,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  JsonValue,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  Snapshot,
+  SnapshotInput,
+  StoreHead,
+  StoredEvent,
+  StreamWrite,
+  SubscribeOptions,
+  Subscription,
+} from './ports/eventStore.js'
+export type { StoreError, StoreErrorCode } from './ports/storeError.js'
+export { STORE_ERROR_CODES, isStoreError, storeError } from './ports/storeError.js'
+export type { StoreAdapterModule, StoreOpenOptions } from './ports/storeAdapter.js'
+export { configurationError } from './ledger/storeUrl.js'
+
+// ---------------------------------------------------------------- store building blocks
+export type { CanonicalResult } from './store/canonicalJson.js'
+export { canonicalJson, toCanonicalJson } from './store/canonicalJson.js'
+export type { ChainProblem, ChainVerifier, StoredEventFields } from './store/chain.js'
+export {
+  GENESIS_COMMIT_HASH,
+  commitHash,
+  createChainVerifier,
+  eventHash,
+  sha256Hex,
+  storedBytes,
+  storedJson,
+  storedJsonAround,
+} from './store/chain.js'
+export type { EventIdSource } from './store/eventId.js'
+export { createEventIdSource } from './store/eventId.js'
+export { iterateAll, iterateStream } from './store/paging.js'
+export type { CommitPlan, PlannedWrite, SealedCommit, SealedEvent } from './store/sealCommit.js'
+export { recordedInstant, sealCommit, storedEventOf } from './store/sealCommit.js'
+export type { CheckedEvent, CheckedSnapshot, CheckedWrite } from './store/validate.js'
+export {
+  checkExpectedRevision,
+  checkMaxCount,
+  checkMetadata,
+  checkOffset,
+  checkSnapshot,
+  checkStreamName,
+  checkWrites,
+} from './store/validate.js'
