@@ -12,6 +12,7 @@ export type {
   JsonValue,
   NewEvent,
   ReadAllOptions,
+  ReadSnapshotsOptions,
   ReadStreamOptions,
   Snapshot,
   SnapshotInput,
@@ -52,6 +53,8 @@ export {
   checkMetadata,
   checkOffset,
   checkSnapshot,
+  checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   checkWrites,
 } from './store/validate.js'

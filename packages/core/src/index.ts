@@ -11,6 +11,7 @@ export type {
   JsonValue,
   NewEvent,
   ReadAllOptions,
+  ReadSnapshotsOptions,
   ReadStreamOptions,
   Snapshot,
   SnapshotInput,
@@ -49,6 +50,8 @@ export {
   checkMetadata,
   checkOffset,
   checkSnapshot,
+  checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   checkWrites,
 } from './store/validate.js'

@@ -72,6 +72,8 @@ export const ENVELOPE_ID_LENGTH_MAX = 128
 export const EVENT_BYTES_MAX = 65_536
 /** Stored bytes of one snapshot's state (its canonical JSON). */
 export const SNAPSHOT_BYTES_MAX = 1_048_576
+/** Snapshots in one page of `readSnapshots` (each up to `SNAPSHOT_BYTES_MAX`). */
+export const READ_PAGE_SNAPSHOTS_MAX = 64
 /** Steps in one workflow. */
 export const WORKFLOW_STEPS_MAX = 16
 /** Retries of a command after a revision clash before `concurrency_conflict`. */

@@ -3,7 +3,7 @@
 // every call rejects, as if the process had died. Crash properties run a ledger over it, then a new
 // ledger over the inner store (the "restarted process") to check that recover() repairs the damage.
 import { storeError } from '@wallet-ledger/core'
-import type { EventStore, StoredEvent } from '@wallet-ledger/core'
+import type { EventStore } from '@wallet-ledger/core'
 import { assert } from '@wallet-ledger/domain'
 
 // ---------------------------------------------------------------- types
@@ -105,10 +105,10 @@ export const createFaultyEventStore = (
 // ---------------------------------------------------------------- helpers
 
 // A page read that fails at its first `next()` once the store has crashed, like a real read would.
-async function* guardedPages(
+async function* guardedPages<Item>(
   ensureAlive: () => void,
-  read: () => AsyncIterable<StoredEvent>,
-): AsyncGenerator<StoredEvent, void, undefined> {
+  read: () => AsyncIterable<Item>,
+): AsyncGenerator<Item, void, undefined> {
   ensureAlive()
   for await (const event of read()) yield event
 }
@@ -120,11 +120,14 @@ const withSnapshots = (
   inner: EventStore,
   ensureAlive: () => void,
 ): FaultyEventStore => {
-  const { readSnapshot, writeSnapshot, deleteSnapshot } = inner
+  const { readSnapshot, writeSnapshot, deleteSnapshot, readSnapshots } = inner
   if (readSnapshot === undefined || writeSnapshot === undefined || deleteSnapshot === undefined)
     return store
   return {
     ...store,
+    ...(readSnapshots === undefined
+      ? {}
+      : { readSnapshots: (options) => guardedPages(ensureAlive, () => readSnapshots(options)) }),
     readSnapshot: async (stream) => {
       ensureAlive()
       return readSnapshot(stream)

@@ -4,7 +4,7 @@
 // read when the cache is current or the stream does not exist.
 import { assert, limits, upcastEvent } from '@wallet-ledger/domain'
 import type { RawEvent } from '@wallet-ledger/domain'
-import type { EventStore, ExpectedRevision, StoredEvent } from '../ports/eventStore.js'
+import type { EventStore, ExpectedRevision, Snapshot, StoredEvent } from '../ports/eventStore.js'
 import type { AggregateDefinition } from './aggregate.js'
 
 // ---------------------------------------------------------------- types
@@ -117,12 +117,40 @@ export type Repository = {
   ) => Promise<void>
 }
 
-/** A repository over a store. */
+/**
+ * A repository over a store. `report` receives what the repository skipped instead of failing a
+ * command: a snapshot that does not match its stream (ignored, the stream is replayed) and a
+ * snapshot write that failed (snapshots are best effort).
+ */
 export const createRepository = (
   store: EventStore,
   cache: StateCache = createStateCache(),
+  report: (error: unknown) => void = () => undefined,
 ): Repository => {
   const snapshotRevisions = new Map<string, bigint>()
+
+  // The stream's event at `revision`, if it has one (one event read).
+  const eventAt = async (stream: string, revision: bigint): Promise<StoredEvent | undefined> => {
+    for await (const stored of store.readStream(stream, { fromRevision: revision, maxCount: 1 })) {
+      return stored.revision === revision ? stored : undefined
+    }
+    return undefined
+  }
+
+  // A snapshot is trusted only if the stream's event at its revision has the hash it names: a
+  // snapshot of another history (forged, or left over from a rewritten stream) is reported and
+  // ignored.
+  const snapshotMatches = async (snapshot: Snapshot): Promise<boolean> => {
+    const stored = await eventAt(snapshot.stream, snapshot.revision)
+    if (stored !== undefined && stored.hash === snapshot.eventHash) return true
+    report(
+      snapshotMismatch(
+        `the snapshot of ${snapshot.stream}@${snapshot.revision} does not match the stream's ` +
+          'event there; it is ignored and the stream replayed',
+      ),
+    )
+    return false
+  }
 
   const loadBase = async <State>(
     definition: AggregateDefinition<State, unknown, RawEvent, unknown>,
@@ -134,7 +162,7 @@ export const createRepository = (
       const snapshot = await store.readSnapshot(stream)
       if (snapshot !== undefined && snapshot.schemaVersion === definition.snapshot.schemaVersion) {
         const state = definition.snapshot.decode(snapshot.state)
-        if (state !== undefined) {
+        if (state !== undefined && (await snapshotMatches(snapshot))) {
           snapshotRevisions.set(stream, snapshot.revision)
           return { state, revision: snapshot.revision }
         }
@@ -194,11 +222,23 @@ export const createRepository = (
       const last = snapshotRevisions.get(stream) ?? -1n
       if (loaded.revision - last < BigInt(SNAPSHOT_EVERY_EVENTS)) return
       snapshotRevisions.set(stream, loaded.revision)
-      await store.writeSnapshot(stream, {
-        revision: loaded.revision,
-        schemaVersion: definition.snapshot.schemaVersion,
-        state: definition.snapshot.encode(loaded.state),
-      })
+      try {
+        const stored = await eventAt(stream, loaded.revision)
+        if (stored === undefined) return
+        await store.writeSnapshot(stream, {
+          revision: loaded.revision,
+          eventHash: stored.hash,
+          schemaVersion: definition.snapshot.schemaVersion,
+          state: definition.snapshot.encode(loaded.state),
+        })
+      } catch (error) {
+        // The command is already committed; a missing snapshot only costs a longer replay.
+        report(error)
+      }
     },
   }
 }
+
+/** What is reported (never thrown) when a stored snapshot does not match its stream. */
+export const snapshotMismatch = (message: string): Error =>
+  Object.assign(new Error(message), { code: 'snapshot_mismatch' })

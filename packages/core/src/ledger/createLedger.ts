@@ -53,9 +53,17 @@ export const createLedger = async (
   const store = await resolveStore(options.store, clock)
   const isAtomic = options.executor !== 'stepwise' && store.appendMany !== undefined
   const frozenHandlers: ((accountId: string) => Promise<void>)[] = []
+  const hooks = options.hooks ?? {}
+  const reportSnapshot = (error: unknown): void => {
+    try {
+      hooks.onError?.({ command: 'snapshot', error })
+    } catch {
+      // A hook that throws is ignored (LedgerHooks).
+    }
+  }
   const context: LedgerContext = {
     store,
-    repository: createRepository(store),
+    repository: createRepository(store, undefined, reportSnapshot),
     definitions: createDefinitions(options.namespace),
     registry: registry.right,
     calendar: calendar.right,
@@ -63,7 +71,7 @@ export const createLedger = async (
     nextId: createIdGenerator(clock),
     idNamespace: ledgerIdNamespace(options.namespace),
     localTime: createLocalTimeFormatter(timeZone),
-    hooks: options.hooks ?? {},
+    hooks,
     keyVault: options.keyVault ?? createMemoryKeyVault(),
     isAtomic,
     authorizationTtlMs: options.authorizationTtlMs ?? 7 * DAY_MS,

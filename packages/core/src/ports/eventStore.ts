@@ -110,10 +110,15 @@ export type Subscription = {
   readonly close: () => Promise<void>
 }
 
-/** A stream's state folded up to `revision`, stored beside the streams (not an event). */
+/**
+ * A stream's state folded up to `revision`, stored beside the streams (not an event). `eventHash`
+ * is the hash of the stream's event at `revision`: a reader checks it against the stream before
+ * trusting the state (a snapshot of a rewritten or forged history is ignored).
+ */
 export type Snapshot = {
   readonly stream: string
   readonly revision: bigint
+  readonly eventHash: string
   /** The version of the state's shape; a reader ignores a snapshot of a version it does not know. */
   readonly schemaVersion: number
   readonly state: JsonValue
@@ -123,9 +128,18 @@ export type Snapshot = {
 /** What a caller writes as a snapshot. */
 export type SnapshotInput = {
   readonly revision: bigint
+  /** The `hash` of the stream's event at `revision`. */
+  readonly eventHash: string
   readonly schemaVersion: number
   readonly state: unknown
 }
+
+/**
+ * One page of every stream's snapshot, ordered by stream name (code-unit order): those of streams
+ * after `afterStream` (default: from the first), at most `maxCount` (default and bound
+ * `READ_PAGE_SNAPSHOTS_MAX`).
+ */
+export type ReadSnapshotsOptions = { readonly afterStream?: string; readonly maxCount?: number }
 
 // ---------------------------------------------------------------- the port
 
@@ -179,10 +193,17 @@ export type EventStore = {
   /** The latest snapshot of a stream, if any. Present together with the other snapshot methods. */
   readonly readSnapshot?: (stream: string) => Promise<Snapshot | undefined>
   /**
-   * Replaces a stream's snapshot. `revision` must name an existing event of the stream; the state
+   * Replaces a stream's snapshot. `revision` must name an existing event of the stream and
+   * `eventHash` must be that event's hash (else `invalid_argument`, nothing written); the state
    * is JSON-safe and at most `SNAPSHOT_BYTES_MAX` bytes. Snapshots may be deleted at any time.
    */
   readonly writeSnapshot?: (stream: string, snapshot: SnapshotInput) => Promise<void>
+  /**
+   * One page of snapshots ordered by stream name (see `ReadSnapshotsOptions`), so an auditor can
+   * check every snapshot against its stream. Optional even on stores with the other snapshot
+   * methods; a store that has it pages exactly so.
+   */
+  readonly readSnapshots?: (options?: ReadSnapshotsOptions) => AsyncIterable<Snapshot>
   /** Deletes a stream's snapshot (nothing is lost: streams are the truth). */
   readonly deleteSnapshot?: (stream: string) => Promise<void>
   /** Stops subscriptions and releases resources; later calls reject with `store_closed`. Idempotent. */

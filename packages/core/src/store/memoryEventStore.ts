@@ -8,6 +8,7 @@ import type {
   EventStore,
   ExpectedRevision,
   JsonValue,
+  Snapshot,
   StoredEvent,
   StreamWrite,
   Subscription,
@@ -31,6 +32,8 @@ import {
   checkMetadata,
   checkOffset,
   checkSnapshot,
+  checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   checkWrites,
 } from './validate.js'
@@ -168,19 +171,28 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       ensureOpen()
       checkStreamName(stream)
       const snapshot = checkSnapshot(input)
-      const last = log.streams.get(stream)?.at(-1)?.envelope
-      if (last === undefined || snapshot.revision > last.revision) {
-        throw storeError(
-          'invalid_argument',
-          `stream ${stream} has no revision ${snapshot.revision}`,
-          { stream },
-        )
-      }
+      const events = log.streams.get(stream) ?? []
+      const at = events[indexFrom(events, snapshot.revision, 'revision')]?.envelope
+      checkSnapshotEvent(stream, snapshot, at)
       const state = JSON.parse(snapshot.stateJson) as JsonValue
       const recordedAt = recordedInstant(clock(), undefined).toISOString()
-      const { revision, schemaVersion } = snapshot
-      log.snapshots.set(stream, deepFreeze({ stream, revision, schemaVersion, state, recordedAt }))
+      const { revision, eventHash, schemaVersion } = snapshot
+      log.snapshots.set(
+        stream,
+        deepFreeze({ stream, revision, eventHash, schemaVersion, state, recordedAt }),
+      )
     },
+    readSnapshots: (pageOptions) =>
+      snapshotPage(() => {
+        ensureOpen()
+        const { afterStream, maxCount } = checkSnapshotsPage(pageOptions)
+        // Sorted per page: snapshots are few (one per long stream) and audits rare.
+        const streams = [...log.snapshots.keys()]
+          .filter((stream) => afterStream === undefined || stream > afterStream)
+          .sort()
+          .slice(0, maxCount)
+        return streams.map((stream) => log.snapshots.get(stream)!)
+      }),
     deleteSnapshot: async (stream) => {
       ensureOpen()
       log.snapshots.delete(checkStreamName(stream))
@@ -204,6 +216,12 @@ async function* page(
   read: () => readonly MemoryRecord[],
 ): AsyncGenerator<StoredEvent, void, undefined> {
   for (const record of read()) yield eventOf(record)
+}
+
+async function* snapshotPage(
+  read: () => readonly Snapshot[],
+): AsyncGenerator<Snapshot, void, undefined> {
+  yield* read()
 }
 
 const checkExpected = (

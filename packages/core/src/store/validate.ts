@@ -27,6 +27,7 @@ export type CheckedWrite = {
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9_.]*$/
+const EVENT_HASH = /^[0-9a-f]{64}$/
 
 /** Rejects a stream name that is not 1..`STREAM_NAME_LENGTH_MAX` allowed characters. */
 export const checkStreamName = (stream: unknown): string => {
@@ -48,16 +49,21 @@ export const checkStreamName = (stream: unknown): string => {
 }
 
 /** Rejects a page size that is not an integer in 1..`READ_PAGE_EVENTS_MAX`; absent means the max. */
-export const checkMaxCount = (maxCount: number | undefined): number => {
-  if (maxCount === undefined) return limits.READ_PAGE_EVENTS_MAX
+export const checkMaxCount = (maxCount: number | undefined): number =>
+  checkPageSize(maxCount, 'READ_PAGE_EVENTS_MAX')
+
+// A page size in 1..the named limit; absent means the limit.
+const checkPageSize = (
+  maxCount: number | undefined,
+  limit: 'READ_PAGE_EVENTS_MAX' | 'READ_PAGE_SNAPSHOTS_MAX',
+): number => {
+  const max = limits[limit]
+  if (maxCount === undefined) return max
   if (!Number.isSafeInteger(maxCount) || maxCount < 1) {
     throw storeError('invalid_argument', `maxCount must be a positive integer, got ${maxCount}`)
   }
-  if (maxCount > limits.READ_PAGE_EVENTS_MAX) {
-    throw storeError('limit_exceeded', `maxCount ${maxCount} is over READ_PAGE_EVENTS_MAX`, {
-      limit: 'READ_PAGE_EVENTS_MAX',
-      max: limits.READ_PAGE_EVENTS_MAX,
-    })
+  if (maxCount > max) {
+    throw storeError('limit_exceeded', `maxCount ${maxCount} is over ${limit}`, { limit, max })
   }
   return maxCount
 }
@@ -167,6 +173,7 @@ const checkEvent = (stream: string, event: NewEvent): CheckedEvent => {
 /** A snapshot whose version and state passed the checks: `stateJson` is the canonical state. */
 export type CheckedSnapshot = {
   readonly revision: bigint
+  readonly eventHash: string
   readonly schemaVersion: number
   readonly stateJson: string
 }
@@ -177,11 +184,15 @@ export type CheckedSnapshot = {
  */
 export const checkSnapshot = (input: {
   readonly revision: bigint
+  readonly eventHash: string
   readonly schemaVersion: number
   readonly state: unknown
 }): CheckedSnapshot => {
   if (typeof input.revision !== 'bigint' || input.revision < 0n) {
     throw storeError('invalid_argument', `a snapshot revision must be a non-negative bigint`)
+  }
+  if (typeof input.eventHash !== 'string' || !EVENT_HASH.test(input.eventHash)) {
+    throw storeError('invalid_argument', 'a snapshot eventHash must be 64 lower-case hex digits')
   }
   if (!Number.isSafeInteger(input.schemaVersion) || input.schemaVersion < 1) {
     throw storeError('invalid_argument', 'a snapshot schemaVersion must be a positive integer')
@@ -199,5 +210,39 @@ export const checkSnapshot = (input: {
       max: limits.SNAPSHOT_BYTES_MAX,
     })
   }
-  return { revision: input.revision, schemaVersion: input.schemaVersion, stateJson: state.json }
+  const { revision, eventHash, schemaVersion } = input
+  return { revision, eventHash, schemaVersion, stateJson: state.json }
+}
+
+/**
+ * Rejects a snapshot whose revision names no stored event of the stream or whose `eventHash` is
+ * not that event's hash (`stored` is the event at the revision, if any): every adapter's
+ * `writeSnapshot` calls it after reading that event, inside the same transaction where it has one.
+ */
+export const checkSnapshotEvent = (
+  stream: string,
+  snapshot: Pick<CheckedSnapshot, 'revision' | 'eventHash'>,
+  stored: { readonly revision: bigint; readonly hash: string } | undefined,
+): void => {
+  if (stored === undefined || stored.revision !== snapshot.revision) {
+    throw storeError('invalid_argument', `stream ${stream} has no revision ${snapshot.revision}`, {
+      stream,
+    })
+  }
+  if (stored.hash !== snapshot.eventHash) {
+    throw storeError(
+      'invalid_argument',
+      `the snapshot's eventHash is not the hash of ${stream}@${snapshot.revision}`,
+      { stream },
+    )
+  }
+}
+
+/** The checked options of `readSnapshots`: a valid `afterStream`, a page size in bounds. */
+export const checkSnapshotsPage = (
+  options: { readonly afterStream?: string; readonly maxCount?: number } = {},
+): { readonly afterStream: string | undefined; readonly maxCount: number } => {
+  const afterStream =
+    options.afterStream === undefined ? undefined : checkStreamName(options.afterStream)
+  return { afterStream, maxCount: checkPageSize(options.maxCount, 'READ_PAGE_SNAPSHOTS_MAX') }
 }

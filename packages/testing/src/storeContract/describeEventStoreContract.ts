@@ -8,6 +8,7 @@ import { storeHarness, type EventStoreContractOptions } from './fixtures.js'
 import { limitCases } from './limitCases.js'
 import { readCases } from './readCases.js'
 import { snapshotCases } from './snapshotCases.js'
+import { snapshotPageCases } from './snapshotPageCases.js'
 import { subscriptionCases } from './subscriptionCases.js'
 
 /**
@@ -36,6 +37,7 @@ export const describeEventStoreContract = (
     envelopeCases(harness)
     subscriptionCases(harness)
     snapshotCases(harness)
+    snapshotPageCases(harness)
   })
 }
 
