@@ -115,6 +115,7 @@ export {
   checkLimits,
   requiredCheck,
 } from './security/authorization.js'
+export { checkLimitChange, loosenedLimits, requiredForLimitChange } from './security/limitChange.js'
 
 // ---------------------------------------------------------------- business calendar
 export type { BusinessCalendarInput, Submission, Weekday } from './calendar/index.js'

@@ -174,6 +174,8 @@ export interface Ledger {
       perPayment?: Amount
       perDay?: Amount
       stepUpAbove?: Amount
+      /** Needed to raise or remove a limit: what the payments it would allow need today. */
+      authorization?: Auth
     },
   ): Result<void>
   freezeAccount(c: CommandContext & { accountId: string; reason: string }): Result<void>

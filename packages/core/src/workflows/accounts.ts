@@ -41,7 +41,7 @@ const DisableTwoFactorInput = withContext(
 )
 const SetLimitsInput = withContext(
   { accountId: AccountId, asset: t.string },
-  { perPayment: t.string, perDay: t.string, stepUpAbove: t.string },
+  { perPayment: t.string, perDay: t.string, stepUpAbove: t.string, authorization: Authorization },
   'SetLimits',
 )
 const FreezeInput = withContext(
@@ -155,7 +155,7 @@ export const accountCommands = (
   setLimits: async (raw) => {
     const input = decodeCaller(SetLimitsInput, raw)
     if (input._tag === 'Left') return input
-    const { accountId, asset, perPayment, perDay, stepUpAbove } = input.right
+    const { accountId, asset, perPayment, perDay, stepUpAbove, authorization } = input.right
     // The asset is checked even when no amount is given: limits of an unknown asset are bad input.
     const known = findAsset(context.registry, asset)
     if (known._tag === 'Left') return known
@@ -172,7 +172,15 @@ export const accountCommands = (
     return runAccountCommand(
       context,
       input.right,
-      (at) => ({ type: 'SetLimits', accountId, asset, at, ...fields }) as AccountCommand,
+      (at) =>
+        ({
+          type: 'SetLimits',
+          accountId,
+          asset,
+          at,
+          ...fields,
+          ...(authorization === undefined ? {} : { authorization }),
+        }) as AccountCommand,
     )
   },
   freezeAccount: async (raw) => {

@@ -76,10 +76,19 @@ export const DisableTwoFactorCommand = commandCodec('DisableTwoFactor', {
 /** Records that a (new) payment password is set; the secret never reaches the ledger. */
 export const SetPaymentPasswordCommand = simple('SetPaymentPassword')
 
-/** Replaces one asset's limits; an absent amount means no limit of that kind. */
+/**
+ * Replaces one asset's limits; an absent amount means no limit of that kind. Raising or removing a
+ * limit needs the authorization the payments it allows would need.
+ */
 export const SetLimitsCommand = withOptional(
   { type: t.literal('SetLimits'), accountId: AccountId, asset: AssetCode, at: IsoInstant },
-  { perPaymentMax: DecimalString, perDayMax: DecimalString, stepUpAbove: DecimalString },
+  {
+    perPaymentMax: DecimalString,
+    perDayMax: DecimalString,
+    stepUpAbove: DecimalString,
+    // What the caller's app verified; a loosening needs it (security/limitChange.ts).
+    authorization: Authorization,
+  },
   'SetLimits',
 )
 

@@ -63,11 +63,12 @@ export type ModelSetLimits = {
   readonly perPayment?: string
   readonly perDay?: string
   readonly stepUpAbove?: string
+  readonly authorization?: { readonly method: string; readonly verified: boolean }
 }
 
 /**
  * `setLimits`: the asset must be known and every amount positive at its scale (checked before the
- * account); the limits given replace the asset's limits entirely.
+ * account); the limits given replace the asset's limits entirely; a raise needs authorization.
  */
 export const modelSetLimits = (model: LedgerModel, input: ModelSetLimits): ModelOutcome => {
   const scale = model.assets.get(input.asset)
@@ -83,8 +84,41 @@ export const modelSetLimits = (model: LedgerModel, input: ModelSetLimits): Model
   }
   const found = callerAccount(model, input.accountId)
   if ('outcome' in found) return found.outcome
+  const refusal = limitChangeRefusal(found.account, input.asset, limits, input.authorization)
+  if (refusal !== undefined) return { expected: rejected(refusal) }
   found.account.limits.set(input.asset, limits as ModelLimits)
   return done()
+}
+
+// Raising or removing a limit needs the check the largest payment it newly allows needs today
+// (issue 7, item 4); lowering or adding one needs none.
+const limitChangeRefusal = (
+  account: ModelAccount,
+  asset: string,
+  next: ModelLimits,
+  authorization: ModelSetLimits['authorization'],
+): string | undefined => {
+  const current: ModelLimits = account.limits.get(asset) ?? {}
+  const raised = (['perPayment', 'perDay', 'stepUpAbove'] as const).filter((field) => {
+    const now = current[field]
+    const after = next[field]
+    return now !== undefined && (after === undefined || after > now)
+  })
+  if (raised.length === 0) return undefined
+  const stepUp = current.stepUpAbove
+  const isAboveStepUp = raised.some((field) => {
+    const after = next[field]
+    return (
+      stepUp !== undefined && (field === 'stepUpAbove' || after === undefined || after > stepUp)
+    )
+  })
+  const needsTwoFactor = isAboveStepUp || account.hasTwoFactor
+  const needsPassword = !needsTwoFactor && account.hasPaymentPassword
+  if (authorization !== undefined && !authorization.verified) return 'security_check_failed'
+  const method = authorization?.method
+  if (needsTwoFactor && method !== 'two_factor') return 'security_check_failed'
+  if (needsPassword && method === undefined) return 'security_check_failed'
+  return undefined
 }
 
 // ---------------------------------------------------------------- lifecycle

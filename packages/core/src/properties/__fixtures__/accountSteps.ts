@@ -84,6 +84,7 @@ export const setLimits = step(
     perPayment: fc.option(arbAmountSpec, { nil: undefined, freq: 2 }),
     perDay: fc.option(arbAmountSpec, { nil: undefined, freq: 2 }),
     stepUpAbove: fc.option(arbAmountSpec, { nil: undefined, freq: 2 }),
+    authorization: arbAuthorization,
   }),
   (g) => (model) => {
     const scale = scaleOf(model, g.asset)
@@ -92,7 +93,8 @@ export const setLimits = step(
       const spec = g[field]
       if (spec !== undefined) amounts[field] = renderAmount(spec, scale)
     }
-    const input = { accountId: g.accountId, asset: g.asset, ...amounts }
+    const authorization = g.authorization === undefined ? {} : { authorization: g.authorization }
+    const input = { accountId: g.accountId, asset: g.asset, ...amounts, ...authorization }
     return {
       label: `setLimits ${show(input)}`,
       model: (m) => modelSetLimits(m, input),

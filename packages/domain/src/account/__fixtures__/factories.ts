@@ -75,16 +75,18 @@ export const disableTwoFactor = (
   at: AT,
 })
 
-/** SetLimits for USD. */
+/** SetLimits for USD, with the caller's authorization when given. */
 export const setLimits = (
   limits: { perPaymentMax?: string; perDayMax?: string; stepUpAbove?: string } = {},
   asset = 'USD',
+  authorization?: { method: 'two_factor' | 'payment_password'; verified: boolean },
 ): Command<'SetLimits'> => ({
   type: 'SetLimits',
   accountId: ALICE,
   asset: asset as AssetCode,
   at: AT,
   ...(limits as { perPaymentMax?: DecimalString; perDayMax?: DecimalString; stepUpAbove?: DecimalString }),
+  ...(authorization === undefined ? {} : { authorization }),
 })
 
 /** SetMerchantFeeRate. */
