@@ -20,6 +20,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('domain', './packages/domain'),
   project('core', './packages/core'),
   project('testing', './packages/testing'),
+  project('store-sqlite', './packages/store-sqlite'),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.

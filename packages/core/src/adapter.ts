@@ -26,6 +26,7 @@ export type { StoreError, StoreErrorCode } from './ports/storeError.js'
 export { STORE_ERROR_CODES, isStoreError, storeError } from './ports/storeError.js'
 export type { StoreAdapterModule, StoreOpenOptions } from './ports/storeAdapter.js'
 export { configurationError } from './ledger/storeUrl.js'
+export type { KeyVault } from './privacy/keyVault.js'
 
 // ---------------------------------------------------------------- store building blocks
 export type { CanonicalResult } from './store/canonicalJson.js'
@@ -44,6 +45,10 @@ export {
 export type { EventIdSource } from './store/eventId.js'
 export { createEventIdSource } from './store/eventId.js'
 export { iterateAll, iterateStream } from './store/paging.js'
+export type { CatchUpSource } from './store/catchUpSubscription.js'
+export { startCatchUpSubscription } from './store/catchUpSubscription.js'
+export type { Signal } from './store/memoryLog.js'
+export { createSignal } from './store/memoryLog.js'
 export type { CommitPlan, PlannedWrite, SealedCommit, SealedEvent } from './store/sealCommit.js'
 export { recordedInstant, sealCommit, storedEventOf } from './store/sealCommit.js'
 export type { CheckedEvent, CheckedSnapshot, CheckedWrite } from './store/validate.js'
@@ -52,6 +57,7 @@ export {
   checkMaxCount,
   checkMetadata,
   checkOffset,
+  checkRevisionHolds,
   checkSnapshot,
   checkSnapshotEvent,
   checkSnapshotsPage,

@@ -72,7 +72,7 @@ export const createLedger = async (
     idNamespace: ledgerIdNamespace(options.namespace),
     localTime: createLocalTimeFormatter(timeZone),
     hooks,
-    keyVault: options.keyVault ?? createMemoryKeyVault(),
+    keyVault: options.keyVault ?? store.keyVault ?? createMemoryKeyVault(),
     isAtomic,
     authorizationTtlMs: options.authorizationTtlMs ?? 7 * DAY_MS,
     disputeResponseMs: options.disputeResponseMs ?? 7 * DAY_MS,

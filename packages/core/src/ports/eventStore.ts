@@ -2,6 +2,7 @@
 // it and export one factory; the shared contract suite in @wallet-ledger/testing checks every rule
 // written here, so callers never branch on the store kind.
 import type { RawEvent } from '@wallet-ledger/domain'
+import type { KeyVault } from '../privacy/keyVault.js'
 
 // ---------------------------------------------------------------- values
 
@@ -206,6 +207,12 @@ export type EventStore = {
   readonly readSnapshots?: (options?: ReadSnapshotsOptions) => AsyncIterable<Snapshot>
   /** Deletes a stream's snapshot (nothing is lost: streams are the truth). */
   readonly deleteSnapshot?: (stream: string) => Promise<void>
+  /**
+   * The store's own key vault (a table of its database), so personal data sealed before a restart
+   * opens after it. `keyFor` must create a missing key atomically (two callers get one key).
+   * createLedger uses `options.keyVault ?? store.keyVault ?? an in-memory vault`.
+   */
+  readonly keyVault?: KeyVault
   /** Stops subscriptions and releases resources; later calls reject with `store_closed`. Idempotent. */
   readonly close: () => Promise<void>
 }

@@ -6,7 +6,6 @@ import type {
   AppendResult,
   CommitMetadata,
   EventStore,
-  ExpectedRevision,
   JsonValue,
   Snapshot,
   StoredEvent,
@@ -31,6 +30,7 @@ import {
   checkMaxCount,
   checkMetadata,
   checkOffset,
+  checkRevisionHolds,
   checkSnapshot,
   checkSnapshotEvent,
   checkSnapshotsPage,
@@ -81,7 +81,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     checkMetadata(metadata)
     const planned = checked.map((write) => {
       const last = log.streams.get(write.stream)?.at(-1)?.envelope.revision
-      checkExpected(write.stream, write.expectedRevision, last)
+      checkRevisionHolds(write.stream, write.expectedRevision, last)
       return {
         stream: write.stream,
         events: write.events,
@@ -222,18 +222,4 @@ async function* snapshotPage(
   read: () => readonly Snapshot[],
 ): AsyncGenerator<Snapshot, void, undefined> {
   yield* read()
-}
-
-const checkExpected = (
-  stream: string,
-  expected: ExpectedRevision,
-  last: bigint | undefined,
-): void => {
-  const actual = last ?? 'no_stream'
-  if (expected === 'any' || expected === actual) return
-  throw storeError(
-    'wrong_expected_version',
-    `stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`,
-    { stream, expected: String(expected), actual: String(actual) },
-  )
 }

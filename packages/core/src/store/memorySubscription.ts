@@ -2,10 +2,13 @@
 // the shared array, so a slow handler costs no memory and never blocks an append: appends only
 // notify the log's signal.
 import type { EventHandler, Subscription } from '../ports/eventStore.js'
-import { storeError } from '../ports/storeError.js'
+import { startCatchUpSubscription } from './catchUpSubscription.js'
 import { eventOf, indexFrom, type MemoryLog } from './memoryLog.js'
 
 // ---------------------------------------------------------------- operations
+
+// One event per read: a subscription always sees the log as it is now.
+const EVENTS_PER_READ = 1
 
 /**
  * Starts delivering events from `fromPosition` (inclusive) in global order, awaiting the handler
@@ -16,64 +19,17 @@ export const startMemorySubscription = (
   fromPosition: bigint,
   handler: EventHandler,
   onFinished: (subscription: Subscription) => void,
-): Subscription => {
-  let isStopping = false
-  let isCaughtUp = false
-  let settleCaughtUp: { resolve: () => void; reject: (error: unknown) => void } | undefined
-  const caughtUp = new Promise<void>((resolve, reject) => (settleCaughtUp = { resolve, reject }))
-  // Whoever awaits `caughtUp` sees its rejection; `done` carries the same failure, so this one
-  // copy may go unobserved without an unhandled-rejection report.
-  caughtUp.catch(() => undefined)
-
-  const pump = async (): Promise<{ failure?: unknown }> => {
-    // Deliveries never start inside subscribeToAll itself: the caller gets its handle first.
-    await Promise.resolve()
-    let next = fromPosition
-    while (!isStopping) {
-      const record = log.events[indexFrom(log.events, next, 'position')]
-      if (record === undefined) {
-        if (!isCaughtUp) {
-          isCaughtUp = true
-          settleCaughtUp?.resolve()
-        }
-        // Checking the end and starting to wait happen in one turn: no append slips between.
-        await log.changed.wait()
-        continue
-      }
-      const event = eventOf(record)
-      try {
-        await handler(event)
-      } catch (failure) {
-        return { failure }
-      }
-      // The cursor always moves forward, even over a log a tamper hook has put out of order.
-      next = event.position >= next ? event.position + 1n : next + 1n
-    }
-    return {}
-  }
-
-  const finished = pump().then((outcome) => {
-    if (!isCaughtUp) {
-      const reason =
-        'failure' in outcome
-          ? outcome.failure
-          : storeError('store_closed', 'the subscription closed before it caught up')
-      settleCaughtUp?.reject(reason)
-    }
-    onFinished(subscription)
-    return outcome
-  })
-  const done = finished.then((outcome) => {
-    if ('failure' in outcome) throw outcome.failure
-  })
-  const subscription: Subscription = {
-    caughtUp,
-    done,
-    close: async () => {
-      isStopping = true
-      log.changed.notify()
-      await finished
+): Subscription =>
+  startCatchUpSubscription(
+    {
+      readFrom: (next) => {
+        const start = indexFrom(log.events, next, 'position')
+        return log.events.slice(start, start + EVENTS_PER_READ).map(eventOf)
+      },
+      changed: () => log.changed.wait(),
+      wake: () => log.changed.notify(),
     },
-  }
-  return subscription
-}
+    fromPosition,
+    handler,
+    onFinished,
+  )

@@ -87,6 +87,24 @@ export const checkExpectedRevision = (expected: unknown): ExpectedRevision => {
   throw storeError('invalid_argument', `invalid expectedRevision ${String(expected)}`)
 }
 
+/**
+ * Inside a commit: rejects with `wrong_expected_version` when `expected` does not hold for a
+ * stream whose last revision is `last` (`undefined`: the stream has no event).
+ */
+export const checkRevisionHolds = (
+  stream: string,
+  expected: ExpectedRevision,
+  last: bigint | undefined,
+): void => {
+  const actual = last ?? 'no_stream'
+  if (expected === 'any' || expected === actual) return
+  throw storeError(
+    'wrong_expected_version',
+    `stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`,
+    { stream, expected: String(expected), actual: String(actual) },
+  )
+}
+
 /** Rejects metadata ids that are empty or longer than `ENVELOPE_ID_LENGTH_MAX`. */
 export const checkMetadata = (metadata: CommitMetadata): CommitMetadata => {
   for (const key of ['correlationId', 'causationId', 'actor'] as const) {

@@ -1,0 +1,108 @@
+// The SQLite schema, as numbered migrations applied on open inside one write transaction. A file
+// records its version in `schema_version`; a file a newer package wrote is refused, never guessed at.
+import type Database from 'better-sqlite3'
+import { configurationError } from '@wallet-ledger/core/adapter'
+
+// ---------------------------------------------------------------- types
+
+/** One step of the schema: applied once, in order, never edited after release. */
+type Migration = { readonly version: number; readonly statements: readonly string[] }
+
+// ---------------------------------------------------------------- constants
+
+/** `PRAGMA application_id` of a wallet-ledger file ("WLLG"), so a foreign SQLite file is refused. */
+export const APPLICATION_ID = 0x574c4c47
+
+// Events are append-only: triggers refuse UPDATE and DELETE, so only someone editing the file
+// outside this package can change history, and the hash chains then show it to audit().
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE events (
+        position INTEGER PRIMARY KEY CHECK (position >= 0),
+        stream TEXT NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 0),
+        event_id TEXT NOT NULL UNIQUE,
+        recorded_at TEXT NOT NULL,
+        correlation_id TEXT NOT NULL,
+        causation_id TEXT,
+        actor TEXT,
+        type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        commit_hash TEXT NOT NULL,
+        UNIQUE (stream, revision)
+      )`,
+      `CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
+      `CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END`,
+      `CREATE TABLE snapshots (
+        stream TEXT PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        event_hash TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        recorded_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE vault_keys (
+        owner_id TEXT PRIMARY KEY,
+        key BLOB NOT NULL CHECK (length(key) = 32)
+      )`,
+    ],
+  },
+]
+
+/** The schema version this package writes. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+
+// ---------------------------------------------------------------- operations
+
+/**
+ * Brings the file's schema to `SCHEMA_VERSION`. Throws an `invalid_configuration` error for a file
+ * that is not a wallet-ledger database or that a newer version of this package wrote.
+ */
+export const migrate = (db: Database.Database, path: string): void => {
+  db.prepare('BEGIN IMMEDIATE').run()
+  try {
+    const version = currentVersion(db, path)
+    if (version > SCHEMA_VERSION) {
+      throw configurationError(
+        `store: ${path} has schema version ${version}, newer than ${SCHEMA_VERSION} that this ` +
+          '@wallet-ledger/store-sqlite knows; upgrade the package (the file was not changed)',
+      )
+    }
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= version) continue
+      for (const statement of migration.statements) db.prepare(statement).run()
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(migration.version)
+    }
+    db.prepare('COMMIT').run()
+  } catch (error) {
+    if (db.inTransaction) db.prepare('ROLLBACK').run()
+    throw error
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+const currentVersion = (db: Database.Database, path: string): number => {
+  const applicationId = db.pragma('application_id', { simple: true }) as number
+  const tables = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+    .get() as { n: number }
+  if (applicationId === 0 && tables.n === 0) {
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    db.prepare('CREATE TABLE schema_version (version INTEGER NOT NULL)').run()
+    return 0
+  }
+  if (applicationId !== APPLICATION_ID) {
+    throw configurationError(`store: ${path} is an SQLite file but not a wallet-ledger store`)
+  }
+  const row = db.prepare('SELECT max(version) AS version FROM schema_version').get() as {
+    version: number | null
+  }
+  return row.version ?? 0
+}
