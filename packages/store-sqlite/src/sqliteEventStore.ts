@@ -10,6 +10,8 @@ import {
   checkMetadata,
   checkOffset,
   checkSnapshot,
+  checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   checkWrites,
   configurationError,
@@ -20,6 +22,7 @@ import type {
   EventStore,
   JsonValue,
   KeyVault,
+  Snapshot,
   StoredEvent,
   Subscription,
 } from '@wallet-ledger/core/adapter'
@@ -187,23 +190,28 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       const recordedAt = settings.clock().toISOString()
       await write('writing a snapshot', () => {
         const hash = statements.eventHashAt.get(stream, snapshot.revision)
-        if (typeof hash !== 'string') {
-          throw storeError(
-            'invalid_argument',
-            `stream ${stream} has no revision ${snapshot.revision}`,
-            { stream },
-          )
-        }
+        const stored = typeof hash === 'string' ? { revision: snapshot.revision, hash } : undefined
+        checkSnapshotEvent(stream, snapshot, stored)
         statements.writeSnapshot.run(
           stream,
           snapshot.revision,
-          hash,
+          snapshot.eventHash,
           snapshot.schemaVersion,
           snapshot.stateJson,
           recordedAt,
         )
       })
     },
+    readSnapshots: (pageOptions) =>
+      page(() => {
+        ensureOpen()
+        const { afterStream, maxCount } = checkSnapshotsPage(pageOptions)
+        // '' sorts before every stream name, so it pages from the first.
+        const rows = guarded('reading snapshots', () =>
+          statements.readSnapshots.all(afterStream ?? '', maxCount),
+        )
+        return (rows as SnapshotRow[]).map(snapshotOfRow)
+      }),
     deleteSnapshot: async (stream) => {
       ensureOpen()
       checkStreamName(stream)
@@ -299,9 +307,10 @@ const metadataOf = (metadata: {
   ...(metadata.actor === undefined ? {} : { actor: metadata.actor }),
 })
 
-const snapshotOfRow = (row: SnapshotRow) => ({
+const snapshotOfRow = (row: SnapshotRow): Snapshot => ({
   stream: row.stream,
   revision: row.revision,
+  eventHash: row.event_hash,
   schemaVersion: Number(row.schema_version),
   state: JSON.parse(row.state) as JsonValue,
   recordedAt: row.recorded_at,
@@ -342,8 +351,6 @@ const writeRetrying = async <Value>(
 }
 
 // The page is read at the first `next()`, so a rejection surfaces there.
-async function* page(
-  read: () => readonly StoredEvent[],
-): AsyncGenerator<StoredEvent, void, undefined> {
-  for (const event of read()) yield event
+async function* page<Item>(read: () => readonly Item[]): AsyncGenerator<Item, void, undefined> {
+  yield* read()
 }
