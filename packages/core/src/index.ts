@@ -74,6 +74,9 @@ export type {
   ConversionView,
   DisputeView,
   EntryStatus,
+  ErrorCode,
+  ErrorDetails,
+  ErrorDetailsByCode,
   HistoryEntry,
   Instant,
   Ledger,
@@ -87,8 +90,9 @@ export type {
 } from './ledger/types.js'
 export { createLedger } from './ledger/createLedger.js'
 export type { LedgerRejection } from './ledger/result.js'
-export { isOk, orThrow } from './ledger/result.js'
+export { hasCode, isOk, orThrow } from './ledger/result.js'
 export {
+  ERROR_CODES,
   SYSTEM_ACCOUNTS,
   cryptoNetworkAccount,
   promotionBudgetAccount,

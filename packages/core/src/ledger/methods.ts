@@ -2,7 +2,7 @@
 // only assembles them and wraps them with the user's hooks.
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { CallerId, directoryPage, domainError, paymentView } from '@wallet-ledger/domain'
+import { CallerId, directoryPage, domainError } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
@@ -11,6 +11,7 @@ import { subscribeNotifications } from '../queries/notifications.js'
 import { accountCommands } from '../workflows/accounts.js'
 import { conversionCommands } from '../workflows/conversions.js'
 import { depositCommands } from '../workflows/deposit.js'
+import { paymentViewWithDisputes } from '../workflows/disputeFacts.js'
 import { disputeCommands } from '../workflows/disputes.js'
 import { runDueItems } from '../workflows/due.js'
 import { paymentCommands } from '../workflows/payments.js'
@@ -21,7 +22,7 @@ import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/with
 import type { LedgerContext } from './context.js'
 import { decodeCaller } from './input.js'
 import { instrument } from './instrument.js'
-import type { AccountView, Ledger, LedgerError, PaymentView } from './types.js'
+import type { AccountView, Ledger, LedgerError } from './types.js'
 import * as t from 'io-ts'
 
 const ACCOUNTS_PAGE_DEFAULT = 50
@@ -65,7 +66,7 @@ export const ledgerMethods = (
         limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT,
       })
       if (page._tag === 'Left') return page
-      const accounts = page.right.accounts.map((entry) => ({ ...entry }) as AccountView)
+      const accounts: AccountView[] = page.right.accounts.map((entry) => ({ ...entry }))
       return right(
         page.right.next === undefined ? { accounts } : { accounts, next: page.right.next },
       )
@@ -83,7 +84,7 @@ export const ledgerMethods = (
         ? left(
             domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId }),
           )
-        : right(paymentView(loaded.state) as PaymentView)
+        : right(await paymentViewWithDisputes(context, loaded.state))
     },
     subscribe: (handler, options) => subscribeNotifications(context, handler, options),
     audit: (options) => auditStore(context, options),

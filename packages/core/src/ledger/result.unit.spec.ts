@@ -3,6 +3,7 @@
 import { left, right } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { isOk, orThrow } from './result.js'
+import type { LedgerError } from './types.js'
 
 describe('result helpers', () => {
   it('tells a success from a failure', () => {
@@ -15,7 +16,7 @@ describe('result helpers', () => {
   })
 
   it('throws a failure with its code, message and details', () => {
-    const failure = left({
+    const failure = left<LedgerError>({
       code: 'insufficient_balance',
       message: 'too low',
       details: { paymentId: 'p1' },

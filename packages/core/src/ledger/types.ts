@@ -1,6 +1,16 @@
 // The public contract of DESIGN.md section 6: the names and shapes services code against.
 import type { Either } from 'fp-ts/lib/Either.js'
+import type {
+  ConversionView as ConversionRecordView,
+  DisputeView as DisputeRecordView,
+  ErrorCode,
+  PaymentView as PaymentRecordView,
+  RequiredCheck,
+  WithdrawalView as WithdrawalRecordView,
+} from '@wallet-ledger/domain'
 import type { EventStore } from '../ports/eventStore.js'
+
+export type { ErrorCode } from '@wallet-ledger/domain'
 
 // ---------------------------------------------------------------- values
 
@@ -8,10 +18,66 @@ import type { EventStore } from '../ports/eventStore.js'
 export type Amount = string
 /** An ISO-8601 string or a Date. */
 export type Instant = string | Date
-/** An expected failure: a stable `code`, a sentence for a person, and details for code. */
-export type LedgerError = { code: string; message: string; details?: Record<string, unknown> }
+/**
+ * The details a caller may read, per code: each key is present where the refusal concerns it
+ * (every refusal of a recorded payment also carries `paymentId`). Other keys may appear; none of
+ * these is promised beyond its type.
+ */
+export type ErrorDetailsByCode = {
+  invalid_input: { path?: string }
+  unknown_asset: { path?: string }
+  amount_precision_exceeded: { path?: string; asset?: string; scale?: number }
+  amount_not_positive: { path?: string }
+  amount_too_large: { path?: string }
+  account_not_found: { accountId?: string }
+  account_already_exists: { accountId?: string }
+  account_frozen: { accountId?: string; withdrawalId?: string }
+  account_not_frozen: { accountId?: string }
+  account_closed: { accountId?: string; withdrawalId?: string }
+  account_not_empty: { asset?: string; openHolds?: number }
+  insufficient_balance: { asset?: string; available?: string }
+  security_check_failed: { required?: RequiredCheck; loosened?: string[] }
+  limit_exceeded: { limit?: string }
+  idempotency_key_reused: {
+    kind?: string
+    withdrawalId?: string
+    conversionId?: string
+    disputeId?: string
+  }
+  payment_not_found: object
+  withdrawal_not_found: { withdrawalId?: string }
+  dispute_not_found: { disputeId?: string }
+  conversion_not_found: { conversionId?: string }
+  promotion_not_found: { promotionId?: string; path?: string }
+  promotion_already_exists: { promotionId?: string }
+  promotion_exhausted: { promotionId?: string }
+  promotion_cap_exceeded: { promotionId?: string }
+  refund_exceeds_captured: { refundable?: string }
+  dispute_open: object
+  dispute_amount_exceeds_payment: { disputable?: string; path?: string }
+  invalid_transition: { status?: string; withdrawalId?: string }
+  quote_expired: { conversionId?: string }
+  deadline_passed: { responseDueAt?: string }
+}
+/** The details of an error with one of `Code`'s codes (any code: the keys of all of them). */
+export type ErrorDetails<Code extends ErrorCode = ErrorCode> = Readonly<
+  { paymentId?: string } & (Code extends keyof ErrorDetailsByCode
+    ? ErrorDetailsByCode[Code]
+    : object) &
+    Record<string, unknown>
+>
+/**
+ * An expected failure: a stable `code` from the closed list `ERROR_CODES` (so a misspelt `case`
+ * does not compile), a sentence for a person, and details for code. `hasCode` narrows one to a
+ * code and its details.
+ */
+export type LedgerError<Code extends ErrorCode = ErrorCode> = {
+  code: Code
+  message: string
+  details?: ErrorDetails<Code>
+}
 /** Every command and query resolves to an `Either`; only infrastructure failures reject. */
-export type Result<T> = Promise<Either<LedgerError, T>>
+export type Result<T, Code extends ErrorCode = ErrorCode> = Promise<Either<LedgerError<Code>, T>>
 /** What the caller's app verified. */
 export type Auth = { method: 'payment_password' | 'two_factor'; verified: boolean }
 /** Optional fields every command accepts. */
@@ -24,9 +90,10 @@ export type CommandContext = {
 export type Balance = { available: Amount; held: Amount; total: Amount }
 export type Channel = 'merchant_qr' | 'online' | 'p2p' | 'bill'
 export type EntryStatus = 'pending' | 'completed' | 'failed' | 'cancelled' | 'reversed'
+/** An account; `system` accounts are the ledger's own (fees, world, promotion budgets). */
 export type AccountView = {
   accountId: string
-  kind: 'user' | 'merchant'
+  kind: 'user' | 'merchant' | 'system'
   status: 'active' | 'frozen' | 'closed'
   twoFactor: boolean
   paymentPasswordSet: boolean
@@ -42,47 +109,17 @@ export type Notification = {
   accountIds: string[]
   status?: string
 }
-export type PaymentView = {
-  paymentId: string
-  status: 'authorized' | 'completed' | 'failed' | 'cancelled' | 'refunded' | 'partially_refunded'
-  channel: string
-  payer: string
-  payee: string
-  asset: string
-  amount: Amount
-  charged: Amount
-  refunded: Amount
-  failureReason?: string
-}
-export type WithdrawalView = {
-  withdrawalId: string
-  status:
-    | 'requested'
-    | 'verified'
-    | 'submitted'
-    | 'completed'
-    | 'failed'
-    | 'rejected'
-    | 'cancelled'
-    | 'returned'
-  asset: string
-  amount: Amount
-  fee: Amount
-  expectedBy?: { earliest: string; latest: string }
-}
-export type DisputeView = {
-  disputeId: string
-  paymentId: string
-  status:
-    'open' | 'responded' | 'escalated' | 'resolved_payer' | 'resolved_payee' | 'referred_legal'
-  evidence: { by: string; reference: string; sha256: string }[]
-}
-export type ConversionView = {
-  conversionId: string
-  status: 'executed' | 'expired' | 'failed'
-  debited: { asset: string; amount: Amount }
-  credited: { asset: string; amount: Amount }
-}
+/**
+ * A payment as the runtime returns it (the domain's view, one type for both): `refunded` counts
+ * refunds and what disputes gave back, `disputeRefunded` the disputes' part.
+ */
+export type PaymentView = PaymentRecordView
+/** A withdrawal; `expectedBy` once submitted, `failureReason` when it failed. */
+export type WithdrawalView = WithdrawalRecordView
+/** A dispute, with what it holds from the payee, what it refunded and the response deadline. */
+export type DisputeView = DisputeRecordView
+/** A conversion: what moved, what was asked for, and why it was refused. */
+export type ConversionView = ConversionRecordView
 export type HistoryEntry = {
   id: string
   journalEntryId?: string

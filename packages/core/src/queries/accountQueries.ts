@@ -15,7 +15,7 @@ const ID_SHOWN_MAX = 64
 /** The account view of DESIGN.md section 6 (system accounts show as their own kind). */
 export const accountViewOf = (state: OpenedState): AccountView => ({
   accountId: state.accountId,
-  kind: state.kind as AccountView['kind'],
+  kind: state.kind,
   status: state.status,
   twoFactor: state.security.hasTwoFactor,
   paymentPasswordSet: state.security.paymentPasswordVersion > 0,

@@ -69,7 +69,7 @@ type Request = {
 
 // ---------------------------------------------------------------- helpers
 
-const viewOf = (state: ConversionState): ConversionView => conversionView(state) as ConversionView
+const viewOf = (state: ConversionState): ConversionView => conversionView(state)
 
 /** Reads the caller's input against the registry: nothing is written unless this succeeds. */
 const requestOf = (context: LedgerContext, input: ConvertInput): Either<LedgerError, Request> => {

@@ -9,11 +9,14 @@ import {
   formatMoney,
   isDisputeActive,
   limits,
+  moneyFromCanonical,
+  paymentView,
   zero,
 } from '@wallet-ledger/domain'
-import type { Money, OpenedDisputeState } from '@wallet-ledger/domain'
+import type { Money, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import type { LedgerContext } from '../ledger/context.js'
+import type { PaymentView } from '../ledger/types.js'
 
 // ---------------------------------------------------------------- types
 
@@ -75,6 +78,19 @@ export const disputesOfPayment = async (
     refunded,
     ...(nextDisputeId === undefined ? {} : { nextDisputeId }),
   }
+}
+
+/**
+ * The payment's view with what its disputes gave back counted in `refunded` (and the status). Only
+ * a captured payment can have disputes, so the others read no dispute stream.
+ */
+export const paymentViewWithDisputes = async (
+  context: LedgerContext,
+  state: PaymentState,
+): Promise<PaymentView> => {
+  if (!('captured' in state)) return paymentView(state)
+  const { refunded } = await disputesOfPayment(context, state.paymentId)
+  return paymentView(state, moneyFromCanonical(state.request.asset, refunded).minor)
 }
 
 // ---------------------------------------------------------------- helpers

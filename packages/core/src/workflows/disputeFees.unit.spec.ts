@@ -88,7 +88,8 @@ describe.each(['atomic', 'stepwise'] as const)('dispute refunds and fees (%s)', 
       total: '24.75',
     })
     const view = rightOf(await fixture.ledger.refund({ paymentId, idempotencyKey: 'r1' }))
-    expect(view).toMatchObject({ status: 'partially_refunded', refunded: '25.00' })
+    // refunded counts what the dispute gave back: 15.00 by it, 25.00 by the refund.
+    expect(view).toMatchObject({ status: 'refunded', refunded: '40.00', disputeRefunded: '15.00' })
     expect(await totals(fixture)).toEqual({ alice: '100.00', shop: '0.00', fees: '0.00' })
     await expectCleanBooks(fixture)
   })

@@ -40,8 +40,7 @@ export const disputeEntryId = (disputeId: string): string =>
 // ---------------------------------------------------------------- operations
 
 /** The public view of an opened dispute. */
-export const viewOfDispute = (state: DisputeState): DisputeView =>
-  disputeView(state) as unknown as DisputeView
+export const viewOfDispute = (state: DisputeState): DisputeView => disputeView(state)
 
 /** `dispute_not_found` for an id. */
 export const disputeNotFound = (disputeId: string): LedgerError =>

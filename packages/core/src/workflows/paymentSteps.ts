@@ -27,7 +27,7 @@ export const isOpened = (state: AccountState): state is Opened => state.status !
 export const paymentNotFound = (paymentId: string): LedgerError =>
   domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
-export const viewOf = (state: PaymentState): PaymentView => paymentView(state) as PaymentView
+export const viewOf = (state: PaymentState): PaymentView => paymentView(state)
 
 /** The account and promotion writes that follow a payment event. */
 export const followUps = async (

@@ -22,6 +22,7 @@ import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
+import { paymentViewWithDisputes } from './disputeFacts.js'
 import { followUps, isOpened, planPaymentCommand, viewOf } from './paymentSteps.js'
 import {
   IdempotencyKey,
@@ -77,7 +78,10 @@ const planPay = async (
     const failure = storedPaymentFailure(loaded.state)
     return right({
       writes: [],
-      outcome: failure === undefined ? right(viewOf(loaded.state)) : left(failure),
+      outcome:
+        failure === undefined
+          ? right(await paymentViewWithDisputes(context, loaded.state))
+          : left(failure),
     })
   }
   const [payer, payee] = await Promise.all([

@@ -13,6 +13,7 @@ import {
   CallerId,
   domainError,
   legsOf,
+  moneyFromCanonical,
   paymentView,
   promotionBudgetAccount,
 } from '@wallet-ledger/domain'
@@ -164,7 +165,8 @@ const planRefund = async (
   if (claim._tag === 'Left') return claim
   const write = decideWrite(definition, definition.stream(input.paymentId), loaded, command.right)
   if (write._tag === 'Left') return write
-  const view = paymentView(write.right.nextState) as PaymentView
+  const fromDisputes = moneyFromCanonical(state.request.asset, command.right.disputeRefunded)
+  const view = paymentView(write.right.nextState, fromDisputes.minor)
   const [refunded, ...others] = write.right.events
   // A retry: the payment has the refund already. Its claim was committed with it (or, for a
   // refund recorded before claims existed, is not needed: the payment itself answers the retry).

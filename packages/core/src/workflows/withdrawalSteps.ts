@@ -78,7 +78,7 @@ export const cancelOnFreeze = (withdrawalId: string, now: Date): WithdrawalComma
 export const viewOfWithdrawal = (state: WithdrawalState): WithdrawalView => {
   const view = withdrawalView(state)
   assert(view !== undefined, 'viewOfWithdrawal: the withdrawal was never requested')
-  return view as WithdrawalView
+  return view
 }
 
 /** `withdrawal_not_found` for an id. */

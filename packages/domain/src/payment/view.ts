@@ -16,9 +16,11 @@ export type PaymentViewStatus =
 
 /**
  * DESIGN's PaymentView, JSON-safe. `amount` is the requested gross amount, `charged` what the
- * payer paid after the discount (zero until captured), `refunded` the gross total of this payment's
- * refunds. `failureReason` is the refusal's code, or 'expired'. Optional extras: `captured` (gross,
- * once captured), `discount` (when a promotion paid part), `promotionId`, `memo`.
+ * payer paid after the discount (zero until captured), `refunded` the gross total given back to
+ * the payer: this payment's refunds plus what its disputes refunded (`disputeRefunded`, present
+ * when a dispute refunded anything), and the status says `partially_refunded` or `refunded` by
+ * that total. `failureReason` is the refusal's code, or 'expired'. Optional extras: `captured`
+ * (gross, once captured), `discount` (when a promotion paid part), `promotionId`, `memo`.
  */
 export type PaymentView = {
   readonly paymentId: string
@@ -35,6 +37,7 @@ export type PaymentView = {
   readonly discount?: string
   readonly promotionId?: string
   readonly memo?: string
+  readonly disputeRefunded?: string
 }
 
 /** The error a refused payment request reports: its recorded reason and `details.paymentId`. */
@@ -42,8 +45,11 @@ export type PaymentFailure = DomainError<PaymentFailureCode>
 
 // ---------------------------------------------------------------- operations
 
-/** The view of a payment; asserts the payment exists (the engine answers `payment_not_found`). */
-export const paymentView = (state: PaymentState): PaymentView => {
+/**
+ * The view of a payment; asserts the payment exists (the engine answers `payment_not_found`).
+ * `disputeRefundedMinor` is what the payment's disputes refunded (the engine reads their streams).
+ */
+export const paymentView = (state: PaymentState, disputeRefundedMinor = 0n): PaymentView => {
   assert(state.status !== 'not_requested', 'paymentView: no payment')
   const { request, scale } = state
   const format = (minor: bigint) => formatMinor(minor, scale)
@@ -69,15 +75,23 @@ export const paymentView = (state: PaymentState): PaymentView => {
       return { ...base, status: state.status }
     case 'completed':
     case 'partially_refunded':
-    case 'refunded':
+    case 'refunded': {
+      const refunded = state.refunded + disputeRefundedMinor
       return {
         ...base,
-        status: state.status,
+        status:
+          refunded === 0n
+            ? 'completed'
+            : refunded >= state.captured
+              ? 'refunded'
+              : 'partially_refunded',
         charged: format(state.captured - state.discount),
-        refunded: format(state.refunded),
+        refunded: format(refunded),
         captured: format(state.captured),
         ...(state.discount === 0n ? {} : { discount: format(state.discount) }),
+        ...(disputeRefundedMinor === 0n ? {} : { disputeRefunded: format(disputeRefundedMinor) }),
       }
+    }
     default:
       return absurd(state)
   }
