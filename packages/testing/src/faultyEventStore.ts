@@ -91,6 +91,8 @@ export const createFaultyEventStore = (
       return inner.readHead()
     },
     close: async () => undefined,
+    // The key vault lives in the database, so it outlives the crash like the streams do.
+    ...(inner.keyVault === undefined ? {} : { keyVault: inner.keyVault }),
     hasCrashed: () => hasCrashed,
     commits: () => commits,
   }

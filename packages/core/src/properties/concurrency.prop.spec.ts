@@ -14,10 +14,10 @@ import {
   foldAccounts,
   ledgerOver,
   manualClock,
-  memoryStoreFor,
   rightOf,
 } from './__fixtures__/propertyLedger.js'
 import type { Executor } from './__fixtures__/propertyLedger.js'
+import { PROPERTY_CASES, type PropertyStore } from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 40
 const BATCH_MAX = 24
@@ -71,9 +71,9 @@ const usd = (minor: bigint): string =>
   `${minor / 100n}.${(minor % 100n).toString().padStart(2, '0')}`
 
 /** A ledger with the payers and the hot merchant opened and funded with USD 100.00 each. */
-const openedLedger = async (executor: Executor) => {
+const openedLedger = async (executor: Executor, kind: PropertyStore) => {
   const clock = manualClock()
-  const store = memoryStoreFor(executor, clock)
+  const store = kind.create(executor, clock)
   const ledger = await ledgerOver(store, clock)
   rightOf(
     await ledger.openAccount({
@@ -124,8 +124,8 @@ const expectedBook = (
 }
 
 /** Runs a batch at once; checks answers, balances, conservation and the audit. */
-const runBatch = async (executor: Executor, batch: readonly Payment[]) => {
-  const { store, ledger } = await openedLedger(executor)
+const runBatch = async (executor: Executor, batch: readonly Payment[], kind: PropertyStore) => {
+  const { store, ledger } = await openedLedger(executor, kind)
   const results = await Promise.all(
     batch.map((payment, index) =>
       ledger.pay({
@@ -177,8 +177,9 @@ const runRefundRace = async (
   executor: Executor,
   payments: readonly Payment[],
   refunds: readonly Refund[],
+  kind: PropertyStore,
 ): Promise<void> => {
-  const { store, ledger } = await openedLedger(executor)
+  const { store, ledger } = await openedLedger(executor, kind)
   const paid: PaymentView[] = []
   for (const [index, payment] of payments.entries()) {
     const input = { payer: payment.payer, payee: payment.payee, asset: 'USD' }
@@ -252,13 +253,13 @@ const expectRefunded = async (
 
 // ---------------------------------------------------------------- the properties
 
-describe.each<Executor>(['atomic', 'stepwise'])('concurrent payments (%s)', (executor) => {
+describe.each(PROPERTY_CASES)('concurrent payments ($label)', ({ store: kind, executor }) => {
   it('never overdraw, and move exactly the accepted amounts', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(arbMixedBatch, async (batch) => {
-        await runBatch(executor, batch)
+        await runBatch(executor, batch, kind)
       }),
-      { numRuns: NUM_RUNS, ...seedOption() },
+      { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
     )
   })
 
@@ -268,9 +269,9 @@ describe.each<Executor>(['atomic', 'stepwise'])('concurrent payments (%s)', (exe
     async () => {
       await fc.assert(
         fc.asyncProperty(arbRefundRace, async ({ payments, refunds }) => {
-          await runRefundRace(executor, payments, refunds)
+          await runRefundRace(executor, payments, refunds, kind)
         }),
-        { numRuns: NUM_RUNS, ...seedOption() },
+        { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
       )
     },
   )
@@ -281,12 +282,12 @@ describe.each<Executor>(['atomic', 'stepwise'])('concurrent payments (%s)', (exe
     async () => {
       await fc.assert(
         fc.asyncProperty(arbHotBatch, async (batch) => {
-          const results = await runBatch(executor, batch)
+          const results = await runBatch(executor, batch, kind)
           const codes = results.map((result) => (result._tag === 'Left' ? result.left.code : 'ok'))
           expect(codes).not.toContain('concurrency_conflict')
           expect(codes.every((code) => code === 'ok')).toBe(true)
         }),
-        { numRuns: NUM_RUNS, ...seedOption() },
+        { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
       )
     },
   )

@@ -20,6 +20,7 @@ import {
 } from './__fixtures__/propertyLedger.js'
 import type { Executor, ManualClock } from './__fixtures__/propertyLedger.js'
 import type { EventStore } from '../ports/eventStore.js'
+import { PROPERTY_CASES, type PropertyStore } from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 30
 const HISTORY_LENGTH_MAX = 15
@@ -31,8 +32,12 @@ const seedOption = (): { seed?: number } => {
 // ---------------------------------------------------------------- helpers
 
 /** How many commits the history makes without a crash: a dry run on a store that never fails. */
-const commitsOf = async (executor: Executor, history: readonly HistoryCommand[]) => {
-  const { clock, inner } = await seededStore(executor)
+const commitsOf = async (
+  executor: Executor,
+  history: readonly HistoryCommand[],
+  kind: PropertyStore,
+) => {
+  const { clock, inner } = await seededStore(executor, kind)
   const store = createFaultyEventStore(inner, {
     failAfterCommits: Number.MAX_SAFE_INTEGER,
     mode: 'before',
@@ -91,7 +96,7 @@ const expectRecovered = async (inner: EventStore): Promise<void> => {
 
 // ---------------------------------------------------------------- the property
 
-describe.each<Executor>(['atomic', 'stepwise'])('a crash on the %s executor', (executor) => {
+describe.each(PROPERTY_CASES)('a crash ($label)', ({ store: kind, executor }) => {
   it.each<FaultMode>(['before', 'after'])(
     'is repaired by recover() when the store dies %s a commit',
     { timeout: 60_000 },
@@ -102,9 +107,9 @@ describe.each<Executor>(['atomic', 'stepwise'])('a crash on the %s executor', (e
           // Where the crash falls among the history's commits: anywhere from the first to the last.
           fc.integer({ min: 0, max: 999 }),
           async (history, permille) => {
-            const commits = await commitsOf(executor, history)
+            const commits = await commitsOf(executor, history, kind)
             const failAfterCommits = Math.floor((commits * permille) / 1000)
-            const { clock, inner } = await seededStore(executor)
+            const { clock, inner } = await seededStore(executor, kind)
             const fault = { failAfterCommits, mode }
             const known: KnownIds = { payments: [], withdrawals: [], disputes: [] }
             const interrupted = await runUntilCrash(inner, executor, history, fault, clock, known)
@@ -123,7 +128,7 @@ describe.each<Executor>(['atomic', 'stepwise'])('a crash on the %s executor', (e
             }
           },
         ),
-        { numRuns: NUM_RUNS, ...seedOption() },
+        { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
       )
     },
   )

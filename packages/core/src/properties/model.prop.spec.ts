@@ -12,7 +12,7 @@ import fc from 'fast-check'
 import { arbModelCommands } from './__fixtures__/modelCommands.js'
 import type { ModelReal } from './__fixtures__/modelChecks.js'
 import { expectConserved, fundedLedger } from './__fixtures__/propertyLedger.js'
-import type { Executor } from './__fixtures__/propertyLedger.js'
+import { PROPERTY_CASES } from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 40
 const MAX_COMMANDS = 25
@@ -22,19 +22,19 @@ const seedOption = (): { seed?: number } => {
   return seed === undefined ? {} : { seed: Number(seed) }
 }
 
-describe.each<Executor>(['atomic', 'stepwise'])('the ledger against the model (%s)', (executor) => {
+describe.each(PROPERTY_CASES)('the ledger against the model ($label)', ({ store, executor }) => {
   it(
     'answers, writes and balances as the model says, for any sequence of commands',
     { timeout: 60_000 },
     async () => {
       await fc.assert(
         fc.asyncProperty(arbModelCommands(MAX_COMMANDS), async (commands) => {
-          const { real, model } = await fundedLedger(executor)
+          const { real, model } = await fundedLedger(executor, store)
           const modelReal: ModelReal = { ...real, firstAnswers: new Map() }
           await fc.asyncModelRun(() => ({ model, real: modelReal }), commands)
           await expectConserved(real.store)
         }),
-        { numRuns: NUM_RUNS, ...seedOption() },
+        { numRuns: store.numRuns(NUM_RUNS), ...seedOption() },
       )
     },
   )

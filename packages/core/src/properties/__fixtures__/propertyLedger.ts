@@ -19,6 +19,7 @@ import type { EventStore } from '../../ports/eventStore.js'
 import { createMemoryEventStore } from '../../store/memoryEventStore.js'
 import type { MemoryEventStore } from '../../store/memoryEventStore.js'
 import { iterateAll } from '../../store/paging.js'
+import { MEMORY_PROPERTY_STORE, type PropertyStore } from './propertyStores.js'
 
 // ---------------------------------------------------------------- types
 
@@ -110,12 +111,13 @@ export const seedLedger = async (ledger: Ledger, model?: LedgerModel): Promise<v
 /** The promotion `seededStore` creates: USD, 10 % off, a budget of 40.00. */
 export const PROMOTION_ID = 'spring'
 
-/** A fresh store for an executor with the seeded accounts and the promotion, and its clock. */
+/** A fresh store (memory unless `kind` says otherwise) for an executor with the seeded accounts and the promotion, and its clock. */
 export const seededStore = async (
   executor: Executor,
-): Promise<{ clock: ManualClock; inner: MemoryEventStore }> => {
+  kind: PropertyStore = MEMORY_PROPERTY_STORE,
+): Promise<{ clock: ManualClock; inner: EventStore }> => {
   const clock = manualClock()
-  const inner = memoryStoreFor(executor, clock)
+  const inner = kind.create(executor, clock)
   const ledger = await ledgerOver(inner, clock)
   await seedLedger(ledger)
   rightOf(
@@ -129,12 +131,13 @@ export const seededStore = async (
   return { clock, inner }
 }
 
-/** A seeded ledger on a fresh memory store, and the model mirroring it. */
+/** A seeded ledger on a fresh store (memory unless `kind` says otherwise), and the model mirroring it. */
 export const fundedLedger = async (
   executor: Executor,
+  kind: PropertyStore = MEMORY_PROPERTY_STORE,
 ): Promise<{ real: PropertyLedger; model: LedgerModel }> => {
   const clock = manualClock()
-  const store = memoryStoreFor(executor, clock)
+  const store = kind.create(executor, clock)
   const ledger = await ledgerOver(store, clock)
   const model = createLedgerModel({
     assets: MODEL_ASSETS,
