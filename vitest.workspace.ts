@@ -21,6 +21,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('core', './packages/core'),
   project('testing', './packages/testing'),
   project('store-sqlite', './packages/store-sqlite'),
+  project('store-eventstoredb', './packages/store-eventstoredb'),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.
