@@ -10,9 +10,9 @@ import {
 } from '@eventstore/db-client'
 import {
   checkSnapshot,
+  checkSnapshotEvent,
   checkStreamName,
   recordedInstant,
-  storeError,
   type EventStore,
   type JsonValue,
   type Snapshot,
@@ -38,6 +38,7 @@ type SnapshotMethods = Required<
 // The snapshot event's data: the state as canonical JSON text, bigints as decimal strings.
 type SnapshotData = {
   readonly revision: string
+  readonly eventHash: string
   readonly schemaVersion: number
   readonly stateJson: string
   readonly recordedAt: string
@@ -112,18 +113,10 @@ export const createEsdbSnapshots = (source: SnapshotSource): SnapshotMethods => 
       source.ensureOpen()
       checkStreamName(stream)
       const checked = checkSnapshot(input)
-      const event = await eventAt(stream, checked.revision)
-      if (event?.revision !== checked.revision) {
-        throw storeError(
-          'invalid_argument',
-          `stream ${stream} has no revision ${checked.revision}`,
-          {
-            stream,
-          },
-        )
-      }
+      checkSnapshotEvent(stream, checked, await eventAt(stream, checked.revision))
       await append(stream, SNAPSHOT_TAKEN, {
         revision: checked.revision.toString(),
+        eventHash: checked.eventHash,
         schemaVersion: checked.schemaVersion,
         stateJson: checked.stateJson,
         recordedAt: recordedInstant(source.clock(), undefined).toISOString(),
@@ -147,17 +140,29 @@ const snapshotOf = (stream: string, data: unknown): Snapshot | undefined => {
   if (
     typeof candidate?.revision !== 'string' ||
     !/^(0|[1-9][0-9]*)$/.test(candidate.revision) ||
+    typeof candidate.eventHash !== 'string' ||
     !Number.isSafeInteger(candidate.schemaVersion) ||
     typeof candidate.stateJson !== 'string' ||
     typeof candidate.recordedAt !== 'string'
   ) {
     return undefined
   }
+  const state = parsed(candidate.stateJson)
+  if (state === undefined) return undefined
   return {
     stream,
     revision: BigInt(candidate.revision),
+    eventHash: candidate.eventHash,
     schemaVersion: candidate.schemaVersion as number,
-    state: JSON.parse(candidate.stateJson) as JsonValue,
+    state,
     recordedAt: candidate.recordedAt,
+  }
+}
+
+const parsed = (json: string): JsonValue | undefined => {
+  try {
+    return JSON.parse(json) as JsonValue
+  } catch {
+    return undefined
   }
 }
