@@ -353,10 +353,12 @@ export {
   accountUpcasters,
   decideAccount,
   evolveAccount,
+  holdIdUse,
   initialAccountState,
   limitsSetV1ToV2,
   senderFactsOf,
 } from './account/index.js'
+export type { HoldIdUse } from './account/index.js'
 export type { FreezeAction, FreezeMovement, FreezeRule, Initiator } from './freezeRules.js'
 export { FREEZE_RULES, freezeRuleFor, frozenAccountAllows } from './freezeRules.js'
 

@@ -14,7 +14,10 @@ import type { BalanceCheck } from './balanceChecks.js'
 import { createJournalCheck } from './journalChecks.js'
 import type { JournalCheck } from './journalChecks.js'
 import { createLogCheck } from './logChecks.js'
+import { loadSnapshotCheck } from './snapshotChecks.js'
 import { createStreamCheck } from './streamChecks.js'
+import { createWorkflowCheck } from './workflowChecks.js'
+import type { WorkflowCheck } from './workflowChecks.js'
 import type { DecodedEvent } from './streamChecks.js'
 import { createFindings } from './violations.js'
 import type { Findings, Location } from './violations.js'
@@ -23,7 +26,7 @@ import type { Findings, Location } from './violations.js'
 
 /** What an audit reads: a store, the ledger's aggregates (its namespace) and its assets. */
 export type AuditDeps = {
-  readonly store: Pick<EventStore, 'readAll'>
+  readonly store: Pick<EventStore, 'readAll' | 'readSnapshots'>
   readonly definitions: Definitions
   readonly registry: AssetRegistry
 }
@@ -35,7 +38,11 @@ export type AuditDeps = {
  */
 export type AuditOptions = { readonly expectedHead?: string; readonly pageSize?: number }
 
-type Checks = { readonly journal: JournalCheck; readonly balances: BalanceCheck }
+type Checks = {
+  readonly journal: JournalCheck
+  readonly balances: BalanceCheck
+  readonly workflows: WorkflowCheck
+}
 
 // ---------------------------------------------------------------- operations
 
@@ -60,7 +67,10 @@ export const auditStore = async (
   const checks: Checks = {
     journal: createJournalCheck(deps.registry),
     balances: createBalanceCheck(deps.registry),
+    workflows: createWorkflowCheck(),
   }
+  // Snapshots are read first: one written during the audit is checked by the next audit.
+  const snapshots = await loadSnapshotCheck(deps.store)
   let eventsChecked = 0
   const paging = options.pageSize === undefined ? {} : { pageSize: options.pageSize }
   for await (const stored of iterateAll(deps.store, paging)) {
@@ -77,10 +87,14 @@ export const auditStore = async (
       findings,
     )
     streams.evolve(stored, decoded, findings.total() > before, findings)
+    const replayed = streams.stateOf(stored.stream)
+    if (replayed !== undefined) snapshots.after(stored, replayed, findings)
   }
   const { head } = log.end(findings)
   checks.journal.end(findings)
   checks.balances.end(findings)
+  checks.workflows.end(findings)
+  snapshots.end(findings)
   const violations = findings.list()
   return { ok: violations.length === 0, eventsChecked, streams: streams.count(), head, violations }
 }
@@ -100,7 +114,14 @@ const checkMoney = (
   if (JournalEntry.is(data.entry)) checks.journal.record(data.entry, at, findings)
   if (decoded.aggregate === 'account') {
     checkAccountEvent(checks, decoded.event as AccountEvent, at, findings)
-  } else if (decoded.aggregate === 'promotion') {
+  } else {
+    checks.workflows.workflowEvent(
+      decoded.event,
+      at,
+      (accountId, holdId) => checks.balances.holdAsset(accountId, holdId) !== undefined,
+    )
+  }
+  if (decoded.aggregate === 'promotion') {
     checkPromotionEvent(registry, checks, decoded.event as PromotionEvent, at, findings)
   }
 }
@@ -135,6 +156,8 @@ const checkAccountEvent = (
       break
     }
     case 'FundsHeld':
+      checks.workflows.held(event.data.accountId, event.data.holdId)
+      break
     case 'HoldReleased':
       break
     default:

@@ -7,6 +7,7 @@ import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import { definitionOfStream } from '../engine/definitions.js'
 import type { Definitions } from '../engine/definitions.js'
 import type { StoredEvent } from '../ports/eventStore.js'
+import type { ReplayedState } from './snapshotChecks.js'
 import { locationText } from './violations.js'
 import type { Findings } from './violations.js'
 
@@ -30,6 +31,8 @@ export type StreamCheck = {
     isReported: boolean,
     findings: Findings,
   ) => void
+  /** A stream's replayed state after the events seen so far (undefined for an unseen stream). */
+  readonly stateOf: (stream: string) => ReplayedState | undefined
   /** Streams seen so far. */
   readonly count: () => number
 }
@@ -72,6 +75,7 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
         `${locationText(at)}: ${stored.type} cannot follow the stream's state (${evolved.message}); later events of the stream are not evolved`,
       )
     },
+    stateOf: (stream) => streams.get(stream),
     count: () => streams.size,
   }
 }

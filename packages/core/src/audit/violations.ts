@@ -16,6 +16,10 @@ import type { AuditViolation } from '../ledger/types.js'
  *   discount that undoes no citation of an entry never recorded);
  * - balances: `amount_invalid` (unknown asset or wrong scale), `balance_negative`, `held_mismatch`,
  *   `hold_unknown`, `hold_settled_twice`, `hold_reused`, `world_not_zero`;
+ * - workflows: `workflow_unrecoverable` (a workflow recorded a hold that is not open and never is
+ *   afterwards: neither it nor recover() can finish it);
+ * - snapshots: `snapshot_mismatch` (a snapshot names no event of its stream, another event's hash,
+ *   or a state the stream's events do not give);
  * - the report itself: `violations_truncated`.
  */
 export const AUDIT_VIOLATION_CODES = [
@@ -47,6 +51,8 @@ export const AUDIT_VIOLATION_CODES = [
   'hold_settled_twice',
   'hold_reused',
   'world_not_zero',
+  'workflow_unrecoverable',
+  'snapshot_mismatch',
   'violations_truncated',
 ] as const
 

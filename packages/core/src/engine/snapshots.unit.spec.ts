@@ -3,6 +3,7 @@
 // it, reading only the events after it; a snapshot whose hash is not its event's is ignored.
 import { describe, expect, it } from 'vitest'
 import { createLedger } from '../ledger/createLedger.js'
+import type { Ledger } from '../ledger/types.js'
 import { assert } from '@wallet-ledger/domain'
 import type { EventStore, JsonValue, Snapshot } from '../ports/eventStore.js'
 import { createMemoryEventStore } from '../store/memoryEventStore.js'
@@ -31,6 +32,21 @@ const countingReads = (store: EventStore, stream: string) => {
   return { store: counted, read: () => read }
 }
 
+/** `count` payments of `amount` from alice to shop, keyed `<prefix><n>`. */
+const payShop = async (ledger: Ledger, count: number, amount: string, prefix: string) => {
+  for (let index = 0; index < count; index += 1) {
+    const paid = await ledger.pay({
+      channel: 'merchant_qr',
+      payer: 'alice',
+      payee: 'shop',
+      asset: 'USD',
+      amount,
+      idempotencyKey: `${prefix}${index}`,
+    })
+    expect(paid._tag).toBe('Right')
+  }
+}
+
 /** A ledger whose merchant `shop` received PAYMENTS payments of 1.00 (so it has a snapshot). */
 const busyMerchant = async () => {
   const store = createMemoryEventStore()
@@ -44,18 +60,8 @@ const busyMerchant = async () => {
     source: { type: 'card', reference: 'c' },
     idempotencyKey: 'd',
   })
-  for (let index = 0; index < PAYMENTS; index += 1) {
-    const paid = await ledger.pay({
-      channel: 'merchant_qr',
-      payer: 'alice',
-      payee: 'shop',
-      asset: 'USD',
-      amount: '1.00',
-      idempotencyKey: `p${index}`,
-    })
-    expect(paid._tag).toBe('Right')
-  }
-  const snapshot = await store.readSnapshot?.('account-shop')
+  await payShop(ledger, PAYMENTS, '1.00', 'p')
+  const snapshot = await store.readSnapshot!('account-shop')
   assert(snapshot !== undefined, 'the busy merchant has a snapshot')
   return { store, ledger, snapshot }
 }
@@ -118,5 +124,29 @@ describe('snapshots of long streams', () => {
     expect(await trusted.balances('shop')).toMatchObject({
       right: { USD: { available: `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}` } },
     })
+  })
+
+  it('are each checked by audit() against the replay: a forged state is reported', async () => {
+    const { store, ledger, snapshot } = await busyMerchant()
+    // A second ledger loads the snapshot and takes the stream past another interval.
+    const restarted = await createLedger({ store })
+    await payShop(restarted, SNAPSHOT_EVERY_EVENTS, '0.01', 'q')
+    const second = await store.readSnapshot!('account-shop')
+    expect(second?.revision).toBeGreaterThan(snapshot.revision)
+    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+
+    // Through the port, with the right hash: the store cannot tell, the audit can.
+    const { revision, eventHash, schemaVersion } = second!
+    const state = withAvailable(second!, '99999999')
+    await store.writeSnapshot!('account-shop', { revision, eventHash, schemaVersion, state })
+    const report = await ledger.audit()
+    expect(report.ok).toBe(false)
+    expect(report.violations).toEqual([
+      expect.objectContaining({
+        code: 'snapshot_mismatch',
+        stream: 'account-shop',
+        revision: String(revision),
+      }),
+    ])
   })
 })

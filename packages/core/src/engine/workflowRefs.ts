@@ -1,5 +1,7 @@
 // Names the engine gives holds and journal entries, chosen so recover() can tell from a hold id
 // alone which workflow took it (and so whether that workflow still needs it).
+import { holdIdUse } from '@wallet-ledger/domain'
+import type { AccountState } from '@wallet-ledger/domain'
 
 /** The workflows that take holds, by the aggregate whose stream records them. */
 export type HoldingWorkflow = 'payment' | 'withdrawal' | 'dispute'
@@ -7,14 +9,42 @@ export type HoldingWorkflow = 'payment' | 'withdrawal' | 'dispute'
 const HOLDING: ReadonlySet<string> = new Set<HoldingWorkflow>(['payment', 'withdrawal', 'dispute'])
 const RESERVE_SUFFIX = ':reserve'
 
-/** The hold a workflow keeps on an account while it waits (authorization, withdrawal, dispute). */
-export const workflowHoldId = (kind: HoldingWorkflow, id: string): string => `${kind}:${id}:hold`
+/** Hold ids one workflow may try on one account (see `workflowHoldIdOn`). */
+export const WORKFLOW_HOLD_IDS_MAX = 16
+const HOLD_PURPOSE = /^hold(\.([2-9]|1[0-6]))?$/
+
+/**
+ * The hold a workflow keeps on an account while it waits (authorization, withdrawal, dispute):
+ * `<kind>:<id>:hold`, or `<kind>:<id>:hold.<n>` for its `n`th id (2..`WORKFLOW_HOLD_IDS_MAX`).
+ */
+export const workflowHoldId = (kind: HoldingWorkflow, id: string, n = 1): string =>
+  n === 1 ? `${kind}:${id}:hold` : `${kind}:${id}:hold.${n}`
+
+/**
+ * The id under which a workflow not yet recorded takes its hold on an account: its first id the
+ * account holds open (a retry after a crash takes nothing again) or never used. An id the account
+ * used and closed was released by recover() after a crash before the decision: reusing it would
+ * take nothing and record a workflow without its hold (issue 7 item 3). `undefined` when every id
+ * was used (the caller refuses the command).
+ */
+export const workflowHoldIdOn = (
+  kind: HoldingWorkflow,
+  id: string,
+  account: AccountState,
+): string | undefined => {
+  for (let n = 1; n <= WORKFLOW_HOLD_IDS_MAX; n += 1) {
+    const holdId = workflowHoldId(kind, id, n)
+    if (holdIdUse(account, holdId) !== 'used') return holdId
+  }
+  return undefined
+}
 
 /** The workflow that owns a hold made by `workflowHoldId`, if it is one. */
 export const holdOwnerOf = (holdId: string): { kind: HoldingWorkflow; id: string } | undefined => {
   const [kind, id, purpose, ...rest] = holdId.split(':')
-  if (rest.length > 0 || purpose !== 'hold' || kind === undefined || id === undefined)
+  if (rest.length > 0 || purpose === undefined || kind === undefined || id === undefined)
     return undefined
+  if (!HOLD_PURPOSE.test(purpose)) return undefined
   return HOLDING.has(kind) ? { kind: kind as HoldingWorkflow, id } : undefined
 }
 

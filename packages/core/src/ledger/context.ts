@@ -5,6 +5,7 @@ import type { Definitions } from '../engine/definitions.js'
 import type { LocalDateTime } from '../engine/localTime.js'
 import type { Repository } from '../engine/repository.js'
 import type { KeyVault } from '../privacy/keyVault.js'
+import type { InFlight } from '../workflows/inFlight.js'
 import type { LedgerHooks } from './types.js'
 
 /** The engine's wiring for one ledger. */
@@ -24,6 +25,8 @@ export type LedgerContext = {
   readonly keyVault: KeyVault
   /** Whether workflows commit in one atomic appendMany (else step by step). */
   readonly isAtomic: boolean
+  /** The step-by-step commits in progress, which recover() leaves alone. */
+  readonly inFlight: InFlight
   readonly authorizationTtlMs: number
   /**
    * Runs after an account is frozen: cancels its withdrawals not yet submitted (DESIGN.md freeze

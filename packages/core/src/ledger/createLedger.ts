@@ -7,6 +7,7 @@ import { createLocalTimeFormatter, isKnownTimeZone } from '../engine/localTime.j
 import { createRepository } from '../engine/repository.js'
 import { createMemoryKeyVault } from '../privacy/keyVault.js'
 import type { KeyVault } from '../privacy/keyVault.js'
+import { createInFlight } from '../workflows/inFlight.js'
 import type { EventStore } from '../ports/eventStore.js'
 import { ledgerMethods } from './methods.js'
 import { configurationError, openStoreUrl } from './storeUrl.js'
@@ -74,6 +75,7 @@ export const createLedger = async (
     hooks,
     keyVault: options.keyVault ?? store.keyVault ?? createMemoryKeyVault(),
     isAtomic,
+    inFlight: createInFlight(),
     authorizationTtlMs: options.authorizationTtlMs ?? 7 * DAY_MS,
     disputeResponseMs: options.disputeResponseMs ?? 7 * DAY_MS,
     onFrozen: async (accountId) => {

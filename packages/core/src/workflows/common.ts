@@ -110,3 +110,14 @@ export const readKeyedAmount = <
   const id = idFromIdempotencyKey(context.idNamespace, kind, input.right.idempotencyKey)
   return right({ input: input.right, amount: amount.right, id })
 }
+
+/**
+ * `too_many_holds`: every hold id a workflow may take on an account was used (taken and released
+ * after crashes before the workflow was recorded, `WORKFLOW_HOLD_IDS_MAX` times).
+ */
+export const holdIdsUsedUp = (workflowId: string): LedgerError =>
+  domainError(
+    'too_many_holds',
+    `${workflowId} was interrupted too many times before it was recorded; use a new idempotency key`,
+    { workflowId },
+  )

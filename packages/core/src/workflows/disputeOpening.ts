@@ -13,13 +13,14 @@ import {
   paymentView,
 } from '@wallet-ledger/domain'
 import type { DisputeCommand, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
+import { workflowHoldIdOn } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { fingerprintOf, parseCallerAmount } from '../ledger/input.js'
 import type { DisputeView, LedgerError } from '../ledger/types.js'
 import { decideAccountWrites } from './accountWrites.js'
-import { decideWrite } from './common.js'
+import { decideWrite, holdIdsUsedUp } from './common.js'
 import { disputesOfPayment } from './disputeFacts.js'
-import { accountCommandsAfter, disputeHoldId, viewOfDispute } from './disputeSteps.js'
+import { accountCommandsAfter, viewOfDispute } from './disputeSteps.js'
 import type { Plan } from './run.js'
 
 // ---------------------------------------------------------------- types
@@ -83,12 +84,13 @@ export const planOpenDispute = async (
   }
   const now = context.clock()
   const at = now.toISOString()
-  const payeeAvailable = await payeeAvailableOf(context, payment.state)
+  const payee = await payeeFactsOf(context, payment.state, disputeId)
+  if (payee._tag === 'Left') return payee
   const opening = {
     disputeId,
     reason,
     fingerprint,
-    payeeAvailable,
+    ...payee.right,
     disputeRefunded: facts.refunded,
   }
   const command = openCommandOf(context, payment.state, opening, now, amount?.right.amount)
@@ -114,11 +116,12 @@ type Opening = {
   readonly reason: DisputeReason
   readonly fingerprint: string
   readonly payeeAvailable: string
+  readonly holdId: string
   readonly disputeRefunded: string
 }
 
 // The OpenDispute command: opened by the payer, answerable by the payee until `disputeResponseMs`
-// from now, the hold named after the dispute.
+// from now, the hold named after the dispute (see `workflowHoldIdOn`).
 const openCommandOf = (
   context: LedgerContext,
   state: Requested,
@@ -126,7 +129,7 @@ const openCommandOf = (
   now: Date,
   amount: string | undefined,
 ): DisputeCommand => {
-  const { disputeId, reason, fingerprint, payeeAvailable } = opening
+  const { disputeId, reason, fingerprint, payeeAvailable, holdId } = opening
   assert(context.disputeResponseMs > 0, 'disputeResponseMs must be positive')
   return {
     type: 'OpenDispute',
@@ -136,7 +139,7 @@ const openCommandOf = (
     reason,
     at: now.toISOString(),
     responseDueAt: new Date(now.getTime() + context.disputeResponseMs).toISOString(),
-    holdId: disputeHoldId(disputeId),
+    holdId,
     payment: paymentFactsOf(state, opening.disputeRefunded),
     payeeAvailable,
     fingerprint,
@@ -183,12 +186,22 @@ const paymentFactsOf = (state: Requested, disputeRefunded: string) => {
 }
 
 /**
- * The payee's available balance in the payment's asset. A closed payee holds nothing and receives
- * no hold, so its available counts as zero: the platform covers the whole refund if the payer wins.
+ * The payee's available balance in the payment's asset, and the id the dispute's hold takes on the
+ * payee. A closed payee holds nothing and receives no hold, so its available counts as zero: the
+ * platform covers the whole refund if the payer wins.
  */
-const payeeAvailableOf = async (context: LedgerContext, state: Requested): Promise<string> => {
+const payeeFactsOf = async (
+  context: LedgerContext,
+  state: Requested,
+  disputeId: string,
+): Promise<Either<LedgerError, { payeeAvailable: string; holdId: string }>> => {
   const payee = await context.repository.load(context.definitions.account, state.request.payee)
   const isHoldable = payee.state.status === 'active' || payee.state.status === 'frozen'
   const available = isHoldable ? (payee.state.balances[state.request.asset]?.available ?? 0n) : 0n
-  return formatMinor(available > 0n ? available : 0n, state.scale)
+  const holdId = workflowHoldIdOn('dispute', disputeId, payee.state)
+  if (holdId === undefined) return left(holdIdsUsedUp(disputeId))
+  return right({
+    payeeAvailable: formatMinor(available > 0n ? available : 0n, state.scale),
+    holdId,
+  })
 }

@@ -21,7 +21,7 @@ import type {
   PromotionCommand,
 } from '@wallet-ledger/domain'
 import type { Write } from '../engine/commit.js'
-import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
+import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { DisputeView, LedgerError } from '../ledger/types.js'
 import { decideAccountWrites, legCommands, stepCommand } from './accountWrites.js'
@@ -29,9 +29,6 @@ import { decideWrite } from './common.js'
 import type { Plan } from './run.js'
 
 // ---------------------------------------------------------------- ids
-
-/** The hold on the payee while a dispute is undecided: `dispute:<id>:hold` (workflowRefs.ts). */
-export const disputeHoldId = (disputeId: string): string => workflowHoldId('dispute', disputeId)
 
 /** The journal entry of a dispute's refund to the payer: `dispute:<id>:refund`. */
 export const disputeEntryId = (disputeId: string): string =>

@@ -18,7 +18,7 @@ import {
   storedPaymentFailure,
 } from '@wallet-ledger/domain'
 import type { LocalDate, PaymentCommand } from '@wallet-ledger/domain'
-import { entryIdOf, workflowHoldId } from '../engine/workflowRefs.js'
+import { entryIdOf, workflowHoldIdOn } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
@@ -31,6 +31,7 @@ import {
   decideWrite,
   readKeyedAmount,
   withContext,
+  holdIdsUsedUp,
 } from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -101,6 +102,8 @@ const planPay = async (
     })
   const promotion = await promotionFacts(context, input.promotionId, input.payer)
   if (promotion._tag === 'Left') return promotion
+  const holdId = workflowHoldIdOn('payment', paymentId, payer.state)
+  if (holdId === undefined) return left(holdIdsUsedUp(paymentId))
   const now = context.clock()
   const at = now.toISOString()
   const localDate = context.localTime(now).localDate as LocalDate
@@ -130,7 +133,7 @@ const planPay = async (
     ...(capture === 'manual'
       ? {
           hold: {
-            holdId: workflowHoldId('payment', paymentId),
+            holdId,
             expiresAt: new Date(now.getTime() + context.authorizationTtlMs).toISOString(),
           },
         }

@@ -17,9 +17,10 @@ import { holdOwnerOf, reserveOf } from '../engine/workflowRefs.js'
 import type { HoldingWorkflow } from '../engine/workflowRefs.js'
 import { iterateAll } from '../store/paging.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { isAccountStreamLeg, stepCommand } from './accountWrites.js'
+import { isAccountStreamLeg } from './accountWrites.js'
 import { finishPromotionLeg, voidDiscount } from './promotionSteps.js'
 import type { AppliedDiscount } from './promotionSteps.js'
+import { releaseIfOpen } from './releaseIfOpen.js'
 import { postAccountSteps } from './stepwise.js'
 
 // ---------------------------------------------------------------- types
@@ -233,6 +234,8 @@ const releaseHolds = async (
   let reversed = 0
   const at = context.clock().toISOString()
   for (const hold of scan.openHolds.values()) {
+    // A step-by-step command of this ledger between its reserve and its decision: not a leftover.
+    if (context.inFlight.hasHold(hold.accountId, hold.holdId)) continue
     const reserve = reserveOf(hold.holdId)
     const owner = holdOwnerOf(hold.holdId)
     const needed =
@@ -244,11 +247,8 @@ const releaseHolds = async (
           ? true
           : await stillNeeded(context, owner.kind, owner.id)
     if (needed === true) continue
-    await postAccountSteps(
-      context,
-      [stepCommand({ kind: 'release', accountId: hold.accountId, holdId: hold.holdId }, at)],
-      { actor: 'recover' },
-    )
+    // Live traffic may have closed it since the scan (a capture, a cancel): then nothing to do.
+    if (!(await releaseIfOpen(context, hold, at))) continue
     if (needed === undefined) reversed += 1
     else finished += 1
   }
@@ -259,7 +259,7 @@ const releaseHolds = async (
 const voidUnrecorded = async (context: LedgerContext, scan: LedgerScan): Promise<number> => {
   let reversed = 0
   for (const discount of scan.discounts.values()) {
-    if (scan.entries.has(discount.entryId)) continue
+    if (scan.entries.has(discount.entryId) || context.inFlight.hasEntry(discount.entryId)) continue
     if (await voidDiscount(context, discount, { actor: 'recover' })) reversed += 1
   }
   return reversed

@@ -27,6 +27,7 @@ import {
   postPromotionSteps,
   voidDiscount,
 } from './promotionSteps.js'
+import { inFlightHoldKey } from './inFlight.js'
 import { withStepRetries } from './stepRetries.js'
 
 // ---------------------------------------------------------------- types
@@ -153,6 +154,35 @@ export const commitStepwise = async (
   // A fresh token per try: a retry after a clash or a crash must not reuse a released reserve.
   const attempt = context.nextId().replace(/-/g, '').slice(-RESERVE_ATTEMPT_CHARS)
   const { reserve, post } = splitForSteps(accountCommands, attempt)
+  const leave = context.inFlight.enter(
+    reserve.flatMap((hold) =>
+      hold.type === 'HoldFunds' ? [inFlightHoldKey(hold.accountId, hold.holdId)] : [],
+    ),
+    [
+      ...accountCommands.flatMap((command) => ('entryId' in command ? [command.entryId] : [])),
+      ...appliedDiscountsOf(budgetDebits).map((discount) => discount.entryId),
+    ],
+  )
+  try {
+    await reserveAndDecide(context, { reserve, budgetDebits, decisions }, metadata)
+    await postAccountSteps(context, post, metadata)
+    await postPromotionSteps(context, budgetCredits, metadata)
+  } finally {
+    leave()
+  }
+}
+
+// Steps 1 and 2; a clash undoes step 1 and rethrows (see commitStepwise).
+const reserveAndDecide = async (
+  context: LedgerContext,
+  steps: {
+    readonly reserve: readonly AccountCommand[]
+    readonly budgetDebits: readonly Write[]
+    readonly decisions: readonly Write[]
+  },
+  metadata: CommitMetadata,
+): Promise<void> => {
+  const { reserve, budgetDebits, decisions } = steps
   const taken: AccountCommand[] = []
   const debited: Write[] = []
   try {
@@ -174,8 +204,6 @@ export const commitStepwise = async (
     await releaseTaken(context, taken, metadata)
     throw error
   }
-  await postAccountSteps(context, post, metadata)
-  await postPromotionSteps(context, budgetCredits, metadata)
 }
 
 /**

@@ -13,11 +13,12 @@ import {
 } from '@wallet-ledger/domain'
 import type {
   AccountCommand,
+  AccountState,
   WithdrawalCommand,
   WithdrawalEvent,
   WithdrawalState,
 } from '@wallet-ledger/domain'
-import { entryIdOf, holdOwnerOf, workflowHoldId } from '../engine/workflowRefs.js'
+import { entryIdOf, holdOwnerOf, workflowHoldIdOn } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { LedgerError, WithdrawalView } from '../ledger/types.js'
 import { decideAccountWrites, legCommands, stepCommand } from './accountWrites.js'
@@ -39,13 +40,15 @@ export type WithdrawalStep = {
 // ---------------------------------------------------------------- ids
 
 /**
- * The hold of a withdrawal, `withdrawal:<id>:hold` (workflowRefs.ts): the name tells a withdrawal's
- * hold from a payment's or a dispute's among an account's open holds, so a freeze finds the
- * account's withdrawals from the account state alone (which survives restarts), and recover()
- * knows whose hold it is.
+ * The hold of a withdrawal, `withdrawal:<id>:hold[.<n>]` (`workflowHoldIdOn`): the name tells a
+ * withdrawal's hold from a payment's or a dispute's among an account's open holds, so a freeze
+ * finds the account's withdrawals from the account state alone (which survives restarts), and
+ * recover() knows whose hold it is.
  */
-export const withdrawalHoldId = (withdrawalId: string): string =>
-  workflowHoldId('withdrawal', withdrawalId)
+export const withdrawalHoldIdOn = (
+  withdrawalId: string,
+  account: AccountState,
+): string | undefined => workflowHoldIdOn('withdrawal', withdrawalId, account)
 
 /** The withdrawal id a hold id names, or undefined for holds of other workflows. */
 export const withdrawalIdOfHold = (holdId: string): string | undefined => {

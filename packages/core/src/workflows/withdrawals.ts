@@ -29,6 +29,7 @@ import {
   commitMetadataOf,
   decideWrite,
   withContext,
+  holdIdsUsedUp,
 } from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -40,7 +41,7 @@ import {
   planWithdrawalCommand,
   viewOfWithdrawal,
   accountCommandsAfter,
-  withdrawalHoldId,
+  withdrawalHoldIdOn,
   withdrawalIdOfHold,
 } from './withdrawalSteps.js'
 import type { ExistingWithdrawal } from './withdrawalSteps.js'
@@ -154,6 +155,8 @@ const planRequest = async (
   const loaded = await context.repository.load(definition, withdrawalId)
   if (loaded.state.status !== 'not_requested')
     return right(replayed(loaded.state, withdrawalId, fingerprint))
+  const holdId = withdrawalHoldIdOn(withdrawalId, account.state)
+  if (holdId === undefined) return left(holdIdsUsedUp(withdrawalId))
   const now = context.clock()
   const at = now.toISOString()
   const localDate = context.localTime(now).localDate as LocalDate
@@ -163,7 +166,7 @@ const planRequest = async (
     accountId: input.accountId,
     ...amounts,
     destination: await sealedDestination(context, input.accountId, input.destination),
-    holdId: withdrawalHoldId(withdrawalId),
+    holdId,
     at,
     localDate,
     fingerprint,

@@ -23,6 +23,7 @@ import { iterateAll } from '../../store/paging.js'
 import { decideWrite } from '../common.js'
 import { disputeIdOf } from '../disputeFacts.js'
 import { commitPlan } from '../run.js'
+import { createInFlight } from '../inFlight.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -60,6 +61,7 @@ export const workflowLedger = async (
     hooks: {},
     keyVault: createMemoryKeyVault(),
     isAtomic: true,
+    inFlight: createInFlight(),
     authorizationTtlMs: 7 * DAY_MS,
     disputeResponseMs: 7 * DAY_MS,
     onFrozen: async () => {},
