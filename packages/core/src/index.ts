@@ -67,6 +67,7 @@ export type {
   Amount,
   AuditReport,
   AuditViolation,
+  AssetLimitsView,
   Auth,
   Balance,
   Channel,
@@ -83,9 +84,12 @@ export type {
   LedgerError,
   LedgerHooks,
   LedgerOptions,
+  LedgerSubscription,
   Notification,
   PaymentView,
   Result,
+  Settings,
+  SubscriptionOptions,
   WithdrawalView,
 } from './ledger/types.js'
 export { createLedger } from './ledger/createLedger.js'

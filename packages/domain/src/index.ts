@@ -570,7 +570,7 @@ export type {
   ProjectionEvent,
   ProjectionInput,
 } from './projections/index.js'
-export { foldProjection, ledgerEventOf } from './projections/index.js'
+export { foldProjection, isLedgerEventType, ledgerEventOf } from './projections/index.js'
 export type {
   Booking,
   BookingLookup,

@@ -6,6 +6,7 @@ import type { Ledger, LedgerHooks } from './types.js'
 const NOT_COMMANDS: ReadonlySet<string> = new Set([
   'account',
   'accounts',
+  'settings',
   'balances',
   'history',
   'statement',

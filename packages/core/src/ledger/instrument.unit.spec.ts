@@ -144,7 +144,7 @@ describe('onError', () => {
     const reported = new Promise<ErrorInfo>((resolve) => {
       void createLedger({ clock, hooks: { onError: resolve } }).then(async (ledger) => {
         rightOf(await ledger.openAccount({ accountId: 'alice', kind: 'user' }))
-        ledger.subscribe(() => {
+        await ledger.subscribe(() => {
           throw failure
         })
       })
@@ -164,7 +164,7 @@ describe('onError', () => {
         }
         void createLedger({ clock, hooks: { onError } }).then(async (ledger) => {
           rightOf(await ledger.openAccount({ accountId: 'alice', kind: 'user' }))
-          ledger.subscribe(() => {
+          await ledger.subscribe(() => {
             throw new Error('handler bug')
           })
         })

@@ -7,7 +7,8 @@ import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { ledgerQueries } from '../queries/ledgerQueries.js'
-import { subscribeNotifications } from '../queries/notifications.js'
+import { subscribeLedger } from '../queries/subscribe.js'
+import { settingsOf } from '../queries/settingsQuery.js'
 import { accountCommands } from '../workflows/accounts.js'
 import { conversionCommands } from '../workflows/conversions.js'
 import { depositCommands } from '../workflows/deposit.js'
@@ -86,7 +87,8 @@ export const ledgerMethods = (
           )
         : right(await paymentViewWithDisputes(context, loaded.state))
     },
-    subscribe: (handler, options) => subscribeNotifications(context, handler, options),
+    settings: (accountId) => settingsOf(context, accountId),
+    subscribe: (handler, options) => subscribeLedger(context, handler, options),
     audit: (options) => auditStore(context, options),
     close: async () => context.store.close(),
   }

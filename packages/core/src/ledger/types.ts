@@ -99,6 +99,45 @@ export type AccountView = {
   paymentPasswordSet: boolean
   openedAt: string
 }
+/** One asset's limits as decimal strings; an absent field means no limit of that kind. */
+export type AssetLimitsView = { perPayment?: Amount; perDay?: Amount; stepUpAbove?: Amount }
+/**
+ * What an account's owner configured. `contact` is masked (`+86******1234`, `a***@example.com`)
+ * and absent when none was given or it was erased; `merchantFeeRate` is a merchant's percentage;
+ * `frozenReason` and `frozenAt` are present while the account is frozen.
+ */
+export type Settings = {
+  accountId: string
+  kind: 'user' | 'merchant' | 'system'
+  status: 'active' | 'frozen' | 'closed'
+  twoFactor: boolean
+  paymentPasswordSet: boolean
+  limits: Record<string, AssetLimitsView>
+  contact?: { phone?: string; email?: string }
+  merchantFeeRate?: string
+  frozenReason?: string
+  frozenAt?: string
+}
+/**
+ * What a subscriber asks for: where to resume, which event types (names of ledger events; any
+ * other name is refused), how often a throwing handler is tried (`attempts` in all, 1 to 10,
+ * waiting `backoffMs` doubled after each failure), and where a final failure is reported.
+ */
+export type SubscriptionOptions = {
+  fromPosition?: string
+  types?: string[]
+  retry?: { attempts: number; backoffMs: number }
+  onError?: (error: unknown, notification?: Notification) => void
+}
+/** A running subscription. */
+export type LedgerSubscription = {
+  /** Resolves once everything stored when it started was handled; rejects if it ends first. */
+  caughtUp: Promise<void>
+  /** Resolves when deliveries stop: after close(), or after a final failure was reported. */
+  done: Promise<void>
+  /** Stops deliveries; resolves once the handler in flight has finished. Idempotent. */
+  close(): Promise<void>
+}
 export type Notification = {
   type: string
   position: string
@@ -336,6 +375,8 @@ export interface Ledger {
   recover(): Promise<{ finished: number; reversed: number }>
 
   account(accountId: string): Result<AccountView>
+  /** The account's settings read back: limits per asset, security, masked contact, fee rate. */
+  settings(accountId: string): Result<Settings>
   accounts(o?: {
     kind?: string
     limit?: number
@@ -357,10 +398,14 @@ export interface Ledger {
   withdrawal(id: string): Result<WithdrawalView>
   dispute(id: string): Result<DisputeView>
   conversion(id: string): Result<ConversionView>
+  /**
+   * Notifications from `fromPosition` (inclusive), at least once, in global order: catch-up, then
+   * live. `invalid_input` for a bad position, an unknown event type or a bad retry policy.
+   */
   subscribe(
     handler: (n: Notification) => void | Promise<void>,
-    o?: { fromPosition?: string; types?: string[] },
-  ): () => void
+    o?: SubscriptionOptions,
+  ): Result<LedgerSubscription>
   audit(o?: { expectedHead?: string }): Promise<AuditReport>
   close(): Promise<void>
 }

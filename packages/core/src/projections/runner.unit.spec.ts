@@ -167,15 +167,11 @@ describe('ledgers sharing a store in several namespaces', () => {
       if (stored.stream.startsWith('a.')) own.push(stored.position.toString())
     }
     const seen: string[] = []
-    await new Promise<void>((resolve) => {
-      const stop = ledgers.a.subscribe((notification) => {
-        seen.push(notification.position)
-        if (notification.position === own.at(-1)) {
-          stop()
-          resolve()
-        }
-      })
-    })
+    const subscription = rightOf(
+      await ledgers.a.subscribe((notification) => void seen.push(notification.position)),
+    )
+    await subscription.caughtUp
+    await subscription.close()
     expect(seen).toEqual(own)
   })
 

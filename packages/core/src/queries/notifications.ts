@@ -1,18 +1,11 @@
-// subscribe(): typed notifications from the store's catch-up subscription, at least once, in
-// global order, resumable from a position, for the ledger's own streams only (a store shared by
-// several namespaces notifies each ledger of its own). A notification carries ids and a status,
-// never event data such as sealed contacts or destinations.
-import type { StoredEvent, Subscription } from '../ports/eventStore.js'
+// The notifications subscribe() delivers (queries/subscribe.ts), for the ledger's own streams only
+// (a store shared by several namespaces notifies each ledger of its own). A notification carries
+// ids and a status, never event data such as sealed contacts or destinations.
+import type { StoredEvent } from '../ports/eventStore.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { Notification } from '../ledger/types.js'
 import { ownDefinitionOf } from '../engine/definitions.js'
-import { safeHook } from '../workflows/run.js'
-
-// ---------------------------------------------------------------- types
-
-/** What a subscriber gives: where to resume from and which event types it wants. */
-export type SubscribeOptions = { fromPosition?: string; types?: string[] }
 
 // The status a workflow's event moves it to, when the type says it plainly: the status its view
 // (payment(), withdrawal(), dispute()) shows next, so a subscriber can keep its copy up to date.
@@ -84,58 +77,7 @@ export const notificationOf = (
   }
 }
 
-// subscribe returns a function, not an Either: bad options throw, with the field's path.
-const invalidInput = (path: string, message: string): Error =>
-  Object.assign(new Error(`${path}: ${message}`), { code: 'invalid_input', details: { path } })
-
 const idField = (
   data: Record<string, unknown>,
   field: 'paymentId' | 'withdrawalId' | 'disputeId',
 ) => (typeof data[field] === 'string' ? { [field]: data[field] as string } : {})
-
-/**
- * Subscribes a handler to notifications from `fromPosition` (inclusive; default the start).
- * Delivery is at least once: a subscriber that resumes from the position after the last one it
- * handled sees nothing twice. Returns the function that stops it. Throws an `Error` with code
- * `invalid_input` and `details.path` for a `fromPosition` that is not a decimal string or `types`
- * that is not an array of strings.
- */
-export const subscribeNotifications = (
-  context: LedgerContext,
-  handler: (notification: Notification) => void | Promise<void>,
-  options: SubscribeOptions = {},
-): (() => void) => {
-  if (
-    options.fromPosition !== undefined &&
-    (typeof options.fromPosition !== 'string' || !/^(0|[1-9][0-9]*)$/.test(options.fromPosition))
-  ) {
-    throw invalidInput(
-      'fromPosition',
-      `expected a position such as "42", got "${String(options.fromPosition).slice(0, 40)}"`,
-    )
-  }
-  // A string would make a Set of its letters and silently filter everything out.
-  if (
-    options.types !== undefined &&
-    !(Array.isArray(options.types) && options.types.every((type) => typeof type === 'string'))
-  ) {
-    throw invalidInput('types', 'expected an array of event type names')
-  }
-  const types = options.types === undefined ? undefined : new Set(options.types)
-  const fromPosition = options.fromPosition === undefined ? 0n : BigInt(options.fromPosition)
-  const subscription: Subscription = context.store.subscribeToAll(
-    { fromPosition },
-    async (stored) => {
-      if (types !== undefined && !types.has(stored.type)) return
-      const notification = notificationOf(context, stored)
-      if (notification !== undefined) await handler(notification)
-    },
-  )
-  // A failing handler stops its subscription; report it through the onError hook rather than
-  // leave an unhandled rejection in the caller's process (nor one from an onError that throws).
-  subscription.done.catch((error: unknown) =>
-    safeHook(() => context.hooks.onError?.({ command: 'subscribe', error })),
-  )
-  subscription.caughtUp.catch(() => undefined)
-  return () => void subscription.close()
-}

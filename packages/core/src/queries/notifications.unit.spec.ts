@@ -3,7 +3,8 @@
 // subscriber resuming from a position gets that position first and nothing twice; a types filter
 // passes only those types; notifications carry the workflow ids, the accounts involved and the
 // status, and nothing else (no sealed contact, no destination: the serialised notifications are
-// searched for the email, phone and bank account number the test used); a bad position is refused.
+// searched for the email, phone and bank account number the test used); bad options (a position,
+// an unknown event type, a retry policy) are an invalid_input Left naming the field.
 // Deliveries are awaited through a collector that resolves when a count is reached, never a sleep.
 import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
@@ -63,12 +64,12 @@ describe('subscribe', () => {
     const fixture = await workflowLedger()
     await aliceAndShop(fixture)
     const { handler, until, seen } = collector()
-    const stop = fixture.ledger.subscribe(handler)
+    const subscription = rightOf(await fixture.ledger.subscribe(handler))
     await until(await headOf(fixture))
     await paid(fixture, 'alice', 'shop', '10.00', 'p1')
     await paid(fixture, 'alice', 'shop', '15.00', 'p2')
     await until(await headOf(fixture))
-    stop()
+    await subscription.close()
     expect(positionsAndTypes(seen)).toEqual(await storedOf(fixture))
   })
 
@@ -76,18 +77,18 @@ describe('subscribe', () => {
     const fixture = await workflowLedger()
     await aliceAndShop(fixture)
     const first = collector()
-    const stopFirst = fixture.ledger.subscribe(first.handler)
+    const firstSubscription = rightOf(await fixture.ledger.subscribe(first.handler))
     const lastSeen = (await first.until(await headOf(fixture))).at(-1)
-    stopFirst()
+    await firstSubscription.close()
     await paid(fixture, 'alice', 'shop', '10.00', 'p1')
     const resumed = collector()
     const fromPosition = (BigInt(lastSeen?.position ?? '0') + 1n).toString()
-    const stop = fixture.ledger.subscribe(resumed.handler, { fromPosition })
+    const subscription = rightOf(await fixture.ledger.subscribe(resumed.handler, { fromPosition }))
     const head = await headOf(fixture)
     await resumed.until(head - Number(fromPosition))
     await paid(fixture, 'alice', 'shop', '11.00', 'p2')
     await resumed.until((await headOf(fixture)) - Number(fromPosition))
-    stop()
+    await subscription.close()
     const all = await storedOf(fixture)
     expect(positionsAndTypes([...first.seen, ...resumed.seen])).toEqual(all)
     expect(resumed.seen[0]?.position).toBe(fromPosition)
@@ -98,26 +99,39 @@ describe('subscribe', () => {
     await aliceAndShop(fixture)
     await paid(fixture, 'alice', 'shop', '10.00', 'p1')
     const { handler, until, seen } = collector()
-    const stop = fixture.ledger.subscribe(handler, { types: ['PaymentCaptured', 'AccountOpened'] })
+    const subscription = rightOf(
+      await fixture.ledger.subscribe(handler, { types: ['PaymentCaptured', 'AccountOpened'] }),
+    )
     await until(1)
     await paid(fixture, 'alice', 'shop', '11.00', 'p2')
     const wanted = (await storedOf(fixture)).filter((event) =>
       ['PaymentCaptured', 'AccountOpened'].includes(event.type),
     )
     await until(wanted.length)
-    stop()
+    await subscription.close()
     expect(positionsAndTypes(seen)).toEqual(wanted)
     expect(wanted.filter((event) => event.type === 'PaymentCaptured')).toHaveLength(2)
   })
 
-  it('refuses a position that is not a decimal string, and types that are not an array', async () => {
+  it('refuses a bad position, types that are not a list of event types, and a bad retry', async () => {
     const fixture = await workflowLedger()
-    const refused = (options: object, path: string) =>
-      expect(() => fixture.ledger.subscribe(() => undefined, options as never)).toThrow(
-        expect.objectContaining({ code: 'invalid_input', details: { path } }),
-      )
-    for (const fromPosition of ['-1', 'x', '01', '', 5]) refused({ fromPosition }, 'fromPosition')
-    for (const types of ['PaymentCaptured', [7], {}]) refused({ types }, 'types')
+    const refused = async (options: object, path: string) => {
+      const result = await fixture.ledger.subscribe(() => undefined, options as never)
+      expect(result).toMatchObject({
+        _tag: 'Left',
+        left: { code: 'invalid_input', details: { path } },
+      })
+    }
+    for (const fromPosition of ['-1', 'x', '01', '', 5])
+      await refused({ fromPosition }, 'fromPosition')
+    for (const types of ['PaymentCaptured', {}]) await refused({ types }, 'types')
+    await refused({ types: [7] }, 'types.0')
+    await refused({ types: ['PaymentCaptured', 'PaymentCapturd'] }, 'types.1')
+    await refused({ types: ['toString'] }, 'types.0')
+    await refused({ retry: { attempts: 0, backoffMs: 0 } }, 'retry.attempts')
+    await refused({ retry: { attempts: 2, backoffMs: -1 } }, 'retry.backoffMs')
+    await refused({ onError: 'log' }, 'onError')
+    expect(await headOf(fixture)).toBe(0)
   })
 })
 
@@ -154,9 +168,9 @@ describe('notification contents', () => {
     const fixture = await workflowLedger()
     const ids = await everyWorkflow(fixture)
     const { handler, until } = collector()
-    const stop = fixture.ledger.subscribe(handler)
+    const subscription = rightOf(await fixture.ledger.subscribe(handler))
     const seen = await until(await headOf(fixture))
-    stop()
+    await subscription.close()
     const byType = (type: string) => seen.filter((n) => n.type === type)
     expect(byType('PaymentCaptured')).toEqual([
       expect.objectContaining({
@@ -219,9 +233,9 @@ describe('notification contents', () => {
     expect(await ledger.runDue({ now: fixture.now() })).toEqual({ expired: 2 })
     rightOf(await ledger.escalateDispute({ disputeId: ids.disputeId }))
     const { handler, until } = collector()
-    const stop = ledger.subscribe(handler)
+    const subscription = rightOf(await ledger.subscribe(handler))
     const seen = await until(await headOf(fixture))
-    stop()
+    await subscription.close()
     // The last status among the workflow's own events (a dispute's events name its payment too).
     const lastStatus = (
       prefix: string,

@@ -1,6 +1,6 @@
 // The public names of the projections, listed by name (no `export *`).
 export type { LedgerEvent, Projection, ProjectionEvent, ProjectionInput } from './projection.js'
-export { foldProjection, ledgerEventOf } from './projection.js'
+export { foldProjection, isLedgerEventType, ledgerEventOf } from './projection.js'
 export type {
   Booking,
   BookingLookup,

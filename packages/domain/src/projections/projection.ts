@@ -113,6 +113,9 @@ const LEDGER_EVENT_TYPES: Readonly<Record<LedgerEvent['type'], true>> = {
 
 // ---------------------------------------------------------------- operations
 
+/** True for the name of a ledger event type (`subscribe` refuses any other name). */
+export const isLedgerEventType = (type: string): boolean => Object.hasOwn(LEDGER_EVENT_TYPES, type)
+
 /**
  * The event as one the projections understand, or `undefined` for a type they do not know (a
  * newer aggregate's event: projections skip it). The runner has decoded it with its codec, so the
