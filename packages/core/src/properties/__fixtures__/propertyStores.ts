@@ -4,8 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll } from 'vitest'
+import { afterAll, beforeAll } from 'vitest'
+import { createEventStoreDbEventStore } from '@wallet-ledger/store-eventstoredb'
 import { createSqliteEventStore } from '@wallet-ledger/store-sqlite'
+// The EventStoreDB test double is test code of its package, never published: reached by path.
+import {
+  startEsdbTestDouble,
+  type EsdbTestDouble,
+} from '../../../../store-eventstoredb/test/esdbTestDouble.js'
 import type { EventStore } from '../../ports/eventStore.js'
 import { createMemoryEventStore } from '../../store/memoryEventStore.js'
 import type { Executor, ManualClock } from './propertyLedger.js'
@@ -19,6 +25,8 @@ export type PropertyStore = {
   readonly create: (executor: Executor, clock: ManualClock) => EventStore
   /** This store's run count for a suite whose memory run count is `memoryRuns`. */
   readonly numRuns: (memoryRuns: number) => number
+  /** The executors it runs with; default both (a store without `appendMany` has only one). */
+  readonly executors?: readonly Executor[]
 }
 
 /** One suite run: a store and an executor. */
@@ -73,15 +81,66 @@ export const SQLITE_PROPERTY_STORE: PropertyStore = {
   numRuns: (memoryRuns) => Math.max(5, Math.ceil(memoryRuns / 4)),
 }
 
+// EventStoreDB stores, each in a namespace of its own on one server per test file (the test double
+// unless `connectionString` is given), closed after the file.
+const eventStoreDbStores = (connectionString: string | undefined) => {
+  let double: EsdbTestDouble | undefined
+  let count = 0
+  const opened: EventStore[] = []
+  const run = Date.now().toString(36)
+  beforeAll(async () => {
+    if (connectionString === undefined) double = await startEsdbTestDouble()
+  })
+  afterAll(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()))
+    await double?.stop()
+  })
+  return (clock: ManualClock): EventStore => {
+    const server = connectionString ?? double?.connectionString
+    if (server === undefined) throw new Error('the EventStoreDB test double did not start')
+    const namespace = `properties-${run}-${(count += 1)}`
+    const store = createEventStoreDbEventStore({ connectionString: server, clock: clock.now, namespace })
+    opened.push(store)
+    return store
+  }
+}
+
+/**
+ * EventStoreDB through its real client, over the in-process gRPC test double (not a server: see
+ * docs/adapters.md). Every store call is a gRPC round trip (a model run makes about 350), and the
+ * store has no `appendMany`: it runs stepwise only, a twentieth as many cases, at least 2.
+ */
+const eventStoreDbPropertyStore = (name: string, connectionString?: string): PropertyStore => {
+  const open = eventStoreDbStores(connectionString)
+  return {
+    name,
+    create: (_executor, clock) => open(clock),
+    numRuns: (memoryRuns) => Math.max(2, Math.ceil(memoryRuns / 20)),
+    executors: ['stepwise'],
+  }
+}
+
+const esdbServer = process.env.EVENTSTORE_CONNECTION_STRING
+if (esdbServer === undefined || esdbServer === '') {
+  console.warn(
+    'SKIPPED: the engine properties over a real EventStoreDB server, because ' +
+      'EVENTSTORE_CONNECTION_STRING is not set (they run over the EventStoreDB test double)',
+  )
+}
+
 /** Every store the properties run over. */
 export const PROPERTY_STORES: readonly PropertyStore[] = [
   MEMORY_PROPERTY_STORE,
   SQLITE_PROPERTY_STORE,
+  eventStoreDbPropertyStore('eventstoredb test double'),
+  ...(esdbServer === undefined || esdbServer === ''
+    ? []
+    : [eventStoreDbPropertyStore('eventstoredb server', esdbServer)]),
 ]
 
 /** Every store with both executors, labelled `"<store>, <executor>"` for test names. */
 export const PROPERTY_CASES: readonly PropertyCase[] = PROPERTY_STORES.flatMap((store) =>
-  (['atomic', 'stepwise'] as const).map((executor) => ({
+  (store.executors ?? (['atomic', 'stepwise'] as const)).map((executor) => ({
     label: `${store.name}, ${executor}`,
     store,
     executor,
