@@ -11,6 +11,10 @@ export type { RawEvent } from './codecs/event.js'
 export { commandCodec, eventCodec } from './codecs/event.js'
 export type { FieldProblem } from './codecs/report.js'
 export { decodeInput, fieldProblems } from './codecs/report.js'
+export { describeExpected, describeValue, describedAs } from './codecs/describe.js'
+export type { InputProblem } from './codecs/plainInput.js'
+export { readPlainInput } from './codecs/plainInput.js'
+export { unknownFields } from './codecs/unknownFields.js'
 // The brands behind the branded codecs: exported so declarations that mention them can name them.
 export type {
   AccountIdBrand,

@@ -94,8 +94,21 @@ export const HISTORY_PAGE_ROWS_MAX = 500
 export const HISTORY_CURSOR_LENGTH_MAX = 1_024
 /** Violations one audit report lists before it stops listing (it still checks everything). */
 export const AUDIT_VIOLATIONS_MAX = 10_000
+/** Nesting of a caller's input (objects and lists inside each other) read before decoding. */
+export const INPUT_DEPTH_MAX = 8
+/** Values (fields, list items, leaves) of a caller's input read before decoding. */
+export const INPUT_VALUES_MAX = 2_000
+/** Characters of any one string in a caller's input (a field's own limit is usually lower). */
+export const INPUT_STRING_LENGTH_MAX = 65_536
+/** Characters of a field name in a caller's input. */
+export const INPUT_KEY_LENGTH_MAX = 128
+/** Problems one `invalid_input` error lists in its message and details. */
+export const INPUT_PROBLEMS_MAX = 8
 
 assert(READ_PAGE_EVENTS_MAX >= APPEND_EVENTS_MAX, 'a read page must hold a whole append')
 assert(ASSET_SCALE_MIN <= ASSET_SCALE_MAX, 'asset scale range is empty')
 assert(SETTLEMENT_DAYS_MIN <= SETTLEMENT_DAYS_MAX, 'settlement window is empty')
 assert(CALENDAR_LOOKAHEAD_DAYS_MAX > SETTLEMENT_DAYS_MAX * 7, 'calendar look-ahead too short')
+assert(INPUT_VALUES_MAX > PAYMENT_IDS_PER_REPORT_MAX + METADATA_ENTRIES_MAX * 2, 'input too small')
+assert(INPUT_STRING_LENGTH_MAX >= HISTORY_CURSOR_LENGTH_MAX, 'input strings shorter than a cursor')
+assert(INPUT_KEY_LENGTH_MAX >= METADATA_KEY_LENGTH_MAX, 'input keys shorter than metadata keys')

@@ -24,6 +24,15 @@ export {
   maxMinorOf,
 } from './arbitraries/money.js'
 
+// ---------------------------------------------------------------- hostile input arbitraries
+export type { HostileInput, InputShape } from './arbitraries/garbage.js'
+export {
+  arbHostileAmount,
+  arbHostileInput,
+  arbHostileValue,
+  arbUnknownFieldName,
+} from './arbitraries/garbage.js'
+
 // ---------------------------------------------------------------- calendar arbitraries
 export type { CalendarOptions, DateSpan } from './arbitraries/calendar.js'
 export {

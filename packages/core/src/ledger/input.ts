@@ -3,14 +3,17 @@
 // ISO strings. Nothing is written before all of this succeeds.
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import type * as t from 'io-ts'
+import * as t from 'io-ts'
 import {
   decodeInput,
+  describeValue,
+  describedAs,
   domainError,
   findAsset,
   formatMoney,
   parseAmount,
   parsePositiveAmount,
+  readPlainInput,
 } from '@wallet-ledger/domain'
 import type { Asset, AssetRegistry, Money } from '@wallet-ledger/domain'
 import { canonicalJson } from '../store/canonicalJson.js'
@@ -21,7 +24,26 @@ import type { Instant, LedgerError } from './types.js'
 /** A parsed amount: its asset, the money and its canonical string. */
 export type ParsedAmount = { readonly asset: Asset; readonly money: Money; readonly amount: string }
 
-/** Decodes caller input; failures name each field by its path. */
+const textCodec = (name: string, description: string) =>
+  describedAs(
+    new t.Type<string, string, unknown>(
+      name,
+      (u): u is string => typeof u === 'string',
+      (u, c) => (typeof u === 'string' ? t.success(u) : t.failure(u, c)),
+      t.identity,
+    ),
+    description,
+  )
+
+/** An amount as the caller sends it; its shape and scale are read by `parseCallerAmount`. */
+export const AmountText = textCodec('AmountText', 'a decimal amount like 12.30, written as text')
+/** An asset code as the caller sends it; `findAsset` tells whether it is registered. */
+export const AssetText = textCodec('AssetText', 'an asset code like USD, written as text')
+
+/**
+ * Decodes caller input (see `decodeInput`): bounded before decoding, exact (an unknown field at
+ * any depth is refused), every offending field named by its path in words. Never throws.
+ */
 export const decodeCaller = <A>(
   codec: t.Type<A, unknown, unknown>,
   input: unknown,
@@ -80,4 +102,30 @@ export const withoutContext = <T extends Record<string, unknown>>(
 ): Omit<T, 'metadata' | 'actor' | 'correlationId'> => {
   const { metadata: _metadata, actor: _actor, correlationId: _correlationId, ...rest } = input
   return rest
+}
+
+// How much of a malformed id an error repeats back.
+const ID_SHOWN_MAX = 64
+
+/**
+ * A query's id argument (`payment(id)`): `invalid_input` on `field` when it is not text; when it
+ * is text no id can be (`isId` false), the query's not-found error, since no such entity exists.
+ */
+export const queryIdOf = (
+  value: unknown,
+  field: string,
+  isId: (text: string) => boolean,
+  notFound: (shown: string) => LedgerError,
+): Either<LedgerError, string> => {
+  if (typeof value !== 'string' || value.length === 0) {
+    const message = `${field}: must be an id written as text; got ${describeValue(value)}`
+    return left(domainError('invalid_input', message, { path: field }))
+  }
+  // Text too long to read or with a broken character is bad input, not an unknown id.
+  const readable = readPlainInput(value)
+  if (readable._tag === 'Left') {
+    const message = readable.left.message.replace('(root)', field)
+    return left(domainError('invalid_input', message, { path: field }))
+  }
+  return isId(value) ? right(value) : left(notFound(value.slice(0, ID_SHOWN_MAX)))
 }

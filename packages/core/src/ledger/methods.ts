@@ -2,7 +2,7 @@
 // only assembles them and wraps them with the user's hooks.
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { CallerId, directoryPage, domainError } from '@wallet-ledger/domain'
+import { CallerId, boundedString, directoryPage, domainError } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
@@ -21,7 +21,9 @@ import { recoverWorkflows } from '../workflows/recover.js'
 import { refundCommands } from '../workflows/refunds.js'
 import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/withdrawals.js'
 import type { LedgerContext } from './context.js'
-import { decodeCaller } from './input.js'
+import { decodeCaller, instantOf, queryIdOf } from './input.js'
+import { orThrow } from './result.js'
+import { InstantInput } from '../workflows/instantInput.js'
 import { instrument } from './instrument.js'
 import type { AccountView, Ledger, LedgerError } from './types.js'
 import * as t from 'io-ts'
@@ -32,6 +34,23 @@ const AccountsOptions = t.partial({
   limit: t.number,
   after: t.string,
 })
+
+const paymentNotFound = (paymentId: string): LedgerError =>
+  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
+
+const RunDueOptions = t.partial({ now: InstantInput })
+const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
+
+/**
+ * The options of runDue and audit, which answer counts and reports rather than an Either: absent
+ * or null mean none; bad ones reject (never throw synchronously) with the `LedgerRejection`
+ * `orThrow` makes, code `invalid_input` and `details.path`.
+ */
+const optionsOrReject = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): A => {
+  const options = decodeCaller(codec, raw ?? {})
+  if (options._tag === 'Left') return orThrow(options)
+  return options.right
+}
 
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
@@ -50,7 +69,12 @@ export const ledgerMethods = (
     ...withdrawalCommands(context),
     ...disputeCommands(context),
     ...ledgerQueries(context, runner),
-    runDue: (options) => runDueItems(context, runner, options),
+    runDue: async (raw) => {
+      const options = optionsOrReject(RunDueOptions, raw)
+      // Read here too so a bad instant rejects with its path, like every other bad option.
+      if (options.now !== undefined) orThrow(instantOf(options.now, 'now'))
+      return runDueItems(context, runner, options)
+    },
     recover: () => recoverWorkflows(context),
     account: async (accountId) => {
       const state = await loadOpenedAccount(context, accountId)
@@ -74,22 +98,16 @@ export const ledgerMethods = (
     },
     payment: async (paymentId) => {
       // No payment has a malformed id, and its stream name would make the store reject the read.
-      if (!CallerId.is(paymentId)) {
-        const shown = String(paymentId).slice(0, 64)
-        return left(
-          domainError('payment_not_found', `payment ${shown} does not exist`, { paymentId: shown }),
-        )
-      }
-      const loaded = await context.repository.load(context.definitions.payment, paymentId)
+      const id = queryIdOf(paymentId, 'paymentId', CallerId.is, paymentNotFound)
+      if (id._tag === 'Left') return id
+      const loaded = await context.repository.load(context.definitions.payment, id.right)
       return loaded.state.status === 'not_requested'
-        ? left(
-            domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId }),
-          )
+        ? left(paymentNotFound(id.right))
         : right(await paymentViewWithDisputes(context, loaded.state))
     },
     settings: (accountId) => settingsOf(context, accountId),
     subscribe: (handler, options) => subscribeLedger(context, handler, options),
-    audit: (options) => auditStore(context, options),
+    audit: async (raw) => auditStore(context, optionsOrReject(AuditOptions, raw)),
     close: async () => context.store.close(),
   }
   return instrument(ledger, context.hooks)

@@ -24,11 +24,12 @@ export type Instant = string | Date
  * these is promised beyond its type.
  */
 export type ErrorDetailsByCode = {
-  invalid_input: { path?: string }
+  /** `problems`: each offending field (at most 8), `path` the first of them. */
+  invalid_input: { path?: string; problems?: readonly { path: string; message: string }[] }
   unknown_asset: { path?: string }
   amount_precision_exceeded: { path?: string; asset?: string; scale?: number }
   amount_not_positive: { path?: string }
-  amount_too_large: { path?: string }
+  amount_too_large: { path?: string; integerDigitsMax?: number }
   account_not_found: { accountId?: string }
   account_already_exists: { accountId?: string }
   account_frozen: { accountId?: string; withdrawalId?: string }

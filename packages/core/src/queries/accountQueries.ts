@@ -5,12 +5,10 @@ import { AccountId, formatMinor } from '@wallet-ledger/domain'
 import type { AccountState } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import type { AccountView, Balance, LedgerError } from '../ledger/types.js'
+import { queryIdOf } from '../ledger/input.js'
 import { accountNotFound } from '../workflows/common.js'
 
 type OpenedState = Exclude<AccountState, { status: 'not_opened' }>
-
-// How much of a malformed id an error repeats back.
-const ID_SHOWN_MAX = 64
 
 /** The account view of DESIGN.md section 6 (system accounts show as their own kind). */
 export const accountViewOf = (state: OpenedState): AccountView => ({
@@ -46,16 +44,10 @@ export const loadOpenedAccount = async (
   context: LedgerContext,
   accountId: string,
 ): Promise<Either<LedgerError, OpenedState>> => {
-  if (typeof accountId !== 'string' || accountId.length === 0) {
-    return left({
-      code: 'invalid_input',
-      message: 'accountId: expected a non-empty string',
-      details: { path: 'accountId' },
-    })
-  }
-  if (!AccountId.is(accountId)) return left(accountNotFound(accountId.slice(0, ID_SHOWN_MAX)))
-  const loaded = await context.repository.load(context.definitions.account, accountId)
+  const id = queryIdOf(accountId, 'accountId', AccountId.is, accountNotFound)
+  if (id._tag === 'Left') return id
+  const loaded = await context.repository.load(context.definitions.account, id.right)
   return loaded.state.status === 'not_opened'
-    ? left(accountNotFound(accountId))
+    ? left(accountNotFound(id.right))
     : right(loaded.state)
 }

@@ -116,10 +116,10 @@ describe('balances rejections', () => {
     expect(error.details?.['path']).toBe(path)
   })
 
-  it('refuses a position that is not a string, naming asOf and asOf.position', async () => {
+  it('refuses a position that is not a string, naming asOf.position', async () => {
     const { ledger } = await story()
     const error = leftOf(await ledger.balances('alice', { asOf: { position: 7 } } as never))
-    expect(error).toMatchObject({ code: 'invalid_input', details: { path: 'asOf' } })
+    expect(error).toMatchObject({ code: 'invalid_input', details: { path: 'asOf.position' } })
     expect(error.details?.['problems']).toContainEqual(
       expect.objectContaining({ path: 'asOf.position' }),
     )

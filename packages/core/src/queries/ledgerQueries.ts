@@ -14,7 +14,7 @@ import {
 } from '@wallet-ledger/domain'
 import type { ProjectionInput } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, instantOf } from '../ledger/input.js'
+import { AssetText, decodeCaller, instantOf } from '../ledger/input.js'
 import { InstantInput } from '../workflows/instantInput.js'
 import type { Balance, HistoryEntry, Ledger, LedgerError } from '../ledger/types.js'
 import type { ProjectionRunner } from '../projections/runner.js'
@@ -26,13 +26,13 @@ const HISTORY_PAGE_DEFAULT = 50
 const POSITION = /^(0|[1-9][0-9]*)$/
 
 const HistoryOptions = t.partial({
-  asset: t.string,
+  asset: AssetText,
   channel: t.string,
   status: t.string,
   limit: t.number,
   after: t.string,
 })
-const StatementOptions = t.type({ asset: t.string, from: InstantInput, to: InstantInput })
+const StatementOptions = t.type({ asset: AssetText, from: InstantInput, to: InstantInput })
 const AsOfOptions = t.partial({ asOf: t.union([InstantInput, t.type({ position: t.string })]) })
 
 type AsOf = t.TypeOf<typeof AsOfOptions>['asOf']

@@ -17,7 +17,7 @@ import type { AccountCommand } from '@wallet-ledger/domain'
 import { sealFor } from '../privacy/keyVault.js'
 import type { LedgerContext } from '../ledger/context.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
-import { decodeCaller, parseCallerAmount } from '../ledger/input.js'
+import { AmountText, AssetText, decodeCaller, parseCallerAmount } from '../ledger/input.js'
 import { accountNotFound, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
 import { runPlanned } from './run.js'
 import type { Plan } from './run.js'
@@ -40,8 +40,13 @@ const DisableTwoFactorInput = withContext(
   'DisableTwoFactor',
 )
 const SetLimitsInput = withContext(
-  { accountId: AccountId, asset: t.string },
-  { perPayment: t.string, perDay: t.string, stepUpAbove: t.string, authorization: Authorization },
+  { accountId: AccountId, asset: AssetText },
+  {
+    perPayment: AmountText,
+    perDay: AmountText,
+    stepUpAbove: AmountText,
+    authorization: Authorization,
+  },
   'SetLimits',
 )
 const FreezeInput = withContext(

@@ -2,7 +2,7 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { Metadata, boundedString, domainError, limits } from '@wallet-ledger/domain'
+import { Metadata, boundedString, describedAs, domainError, limits } from '@wallet-ledger/domain'
 import type { RawEvent } from '@wallet-ledger/domain'
 import type { AggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
@@ -20,11 +20,14 @@ const ENVELOPE_ID_CHARS_MAX = 128
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** An idempotency key: 1..IDEMPOTENCY_KEY_LENGTH_MAX characters of well-formed text. */
-export const IdempotencyKey = new t.Type<string, string, unknown>(
-  `IdempotencyKey(1..${limits.IDEMPOTENCY_KEY_LENGTH_MAX})`,
-  (u): u is string => isIdempotencyKey(u),
-  (u, c) => (isIdempotencyKey(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const IdempotencyKey = describedAs(
+  new t.Type<string, string, unknown>(
+    `IdempotencyKey(1..${limits.IDEMPOTENCY_KEY_LENGTH_MAX})`,
+    (u): u is string => isIdempotencyKey(u),
+    (u, c) => (isIdempotencyKey(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  `a key of 1 to ${limits.IDEMPOTENCY_KEY_LENGTH_MAX} characters of text, the same on every retry`,
 )
 const isIdempotencyKey = (u: unknown): u is string =>
   typeof u === 'string' &&

@@ -26,7 +26,15 @@ import type {
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, fingerprintOf, instantOf, parseCallerAmount } from '../ledger/input.js'
+import {
+  AmountText,
+  AssetText,
+  decodeCaller,
+  fingerprintOf,
+  instantOf,
+  parseCallerAmount,
+  queryIdOf,
+} from '../ledger/input.js'
 import type { ConversionView, Ledger, LedgerError } from '../ledger/types.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
 import {
@@ -46,12 +54,12 @@ import type { Plan } from './run.js'
 const ConvertInput = withContext(
   {
     accountId: CallerId,
-    from: t.type({ asset: t.string, amount: t.string }),
-    to: t.type({ asset: t.string }),
+    from: t.type({ asset: AssetText, amount: AmountText }),
+    to: t.type({ asset: AssetText }),
     rate: Rate,
     idempotencyKey: IdempotencyKey,
   },
-  { quoteExpiresAt: InstantInput, minReceived: t.string, authorization: Authorization },
+  { quoteExpiresAt: InstantInput, minReceived: AmountText, authorization: Authorization },
   'Convert',
 )
 type ConvertInput = t.TypeOf<typeof ConvertInput>
@@ -68,6 +76,11 @@ type Request = {
 }
 
 // ---------------------------------------------------------------- helpers
+
+const conversionNotFound = (conversionId: string): LedgerError =>
+  domainError('conversion_not_found', `conversion ${conversionId} does not exist`, {
+    conversionId,
+  })
 
 const viewOf = (state: ConversionState): ConversionView => conversionView(state)
 
@@ -212,11 +225,10 @@ export const conversionCommands = (
     )
   },
   conversion: async (conversionId) => {
-    const loaded = await context.repository.load(context.definitions.conversion, conversionId)
-    if (loaded.state.status === 'not_started') {
-      const message = `conversion ${conversionId} does not exist`
-      return left(domainError('conversion_not_found', message, { conversionId }))
-    }
+    const id = queryIdOf(conversionId, 'conversionId', CallerId.is, conversionNotFound)
+    if (id._tag === 'Left') return id
+    const loaded = await context.repository.load(context.definitions.conversion, id.right)
+    if (loaded.state.status === 'not_started') return left(conversionNotFound(id.right))
     return right(viewOf(loaded.state))
   },
 })

@@ -19,7 +19,7 @@ import type {
 } from '@wallet-ledger/domain'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { fingerprintOf, withoutContext } from '../ledger/input.js'
+import { AmountText, AssetText, fingerprintOf, withoutContext } from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
 import type { AnyAggregateDefinition } from '../engine/aggregate.js'
 import type { Write } from '../engine/commit.js'
@@ -40,8 +40,8 @@ const Key = IdempotencyKey
 const DepositInput = withContext(
   {
     accountId: AccountId,
-    asset: t.string,
-    amount: t.string,
+    asset: AssetText,
+    amount: AmountText,
     source: t.intersection([
       t.type({
         type: t.keyof({ bank_transfer: null, card: null, crypto: null }),
@@ -57,8 +57,8 @@ const DepositInput = withContext(
 const AdjustInput = withContext(
   {
     accountId: AccountId,
-    asset: t.string,
-    amount: t.string,
+    asset: AssetText,
+    amount: AmountText,
     direction: Direction,
     reason: boundedString(limits.REASON_LENGTH_MAX, 'Reason'),
     idempotencyKey: Key,
@@ -167,7 +167,10 @@ export const depositCommands = (context: LedgerContext): Pick<Ledger, 'deposit' 
     })
     return runPlanned(context, commitMetadataOf(input), async () => {
       const account = await context.repository.load(context.definitions.account, accountId)
-      if (account.state.status === 'not_opened') return left(accountNotFound(accountId))
+      // Corrections are for customers' accounts: a world account's balance may be negative
+      // (money outside the wallet), and platform accounts move only by their workflows.
+      if (account.state.status === 'not_opened' || isPlatformAccount(accountId))
+        return left(accountNotFound(accountId))
       const accountStatus = account.state.status
       const balance = account.state.balances[asset]
       const available = formatMinor(balance?.available ?? 0n, parsed.asset.scale)

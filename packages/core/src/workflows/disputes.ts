@@ -13,7 +13,7 @@ import {
 } from '@wallet-ledger/domain'
 import type { DisputeCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, parseCallerAmount } from '../ledger/input.js'
+import { AmountText, decodeCaller, parseCallerAmount, queryIdOf } from '../ledger/input.js'
 import type { Ledger } from '../ledger/types.js'
 import { commitMetadataOf, withContext } from './common.js'
 import { planOpenDispute } from './disputeOpening.js'
@@ -30,7 +30,7 @@ import { runPlanned } from './run.js'
 
 const OpenInput = withContext(
   { paymentId: CallerId, reason: DisputeReason },
-  { amount: t.string },
+  { amount: AmountText },
   'OpenDispute',
 )
 const EvidenceInput = withContext(
@@ -51,7 +51,7 @@ const RespondInput = withContext(
 const DisputeIdInput = withContext({ disputeId: CallerId }, {}, 'EscalateDispute')
 const ResolveInput = withContext(
   { disputeId: CallerId, outcome: t.keyof({ payer: null, payee: null, legal: null }, 'Outcome') },
-  { amount: t.string },
+  { amount: AmountText },
   'ResolveDispute',
 )
 
@@ -131,9 +131,10 @@ export const disputeCommands = (
   },
   reportUnauthorized: async (raw) => reportUnauthorized(context, raw),
   dispute: async (disputeId) => {
-    if (!CallerId.is(disputeId)) return left(disputeNotFound(String(disputeId)))
-    const loaded = await context.repository.load(context.definitions.dispute, disputeId)
-    if (loaded.state.status === 'not_opened') return left(disputeNotFound(disputeId))
+    const id = queryIdOf(disputeId, 'disputeId', CallerId.is, disputeNotFound)
+    if (id._tag === 'Left') return id
+    const loaded = await context.repository.load(context.definitions.dispute, id.right)
+    if (loaded.state.status === 'not_opened') return left(disputeNotFound(id.right))
     return right(viewOfDispute(loaded.state))
   },
 })

@@ -20,7 +20,14 @@ import {
 import type { LocalDate, PaymentCommand } from '@wallet-ledger/domain'
 import { entryIdOf, workflowHoldIdOn } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, fingerprintOf, parseCallerAmount, withoutContext } from '../ledger/input.js'
+import {
+  AmountText,
+  AssetText,
+  decodeCaller,
+  fingerprintOf,
+  parseCallerAmount,
+  withoutContext,
+} from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
 import { paymentViewWithDisputes } from './disputeFacts.js'
 import { followUps, isOpened, planPaymentCommand, viewOf } from './paymentSteps.js'
@@ -43,8 +50,8 @@ const PayInput = withContext(
     channel: t.keyof({ merchant_qr: null, online: null, p2p: null, bill: null }, 'Channel'),
     payer: AccountId,
     payee: AccountId,
-    asset: t.string,
-    amount: t.string,
+    asset: AssetText,
+    amount: AmountText,
     idempotencyKey: IdempotencyKey,
   },
   {
@@ -55,7 +62,11 @@ const PayInput = withContext(
   },
   'Pay',
 )
-const PaymentIdInput = withContext({ paymentId: CallerId }, { amount: t.string }, 'PaymentCommand')
+const PaymentIdInput = withContext(
+  { paymentId: CallerId },
+  { amount: AmountText },
+  'PaymentCommand',
+)
 
 // ---------------------------------------------------------------- pay
 

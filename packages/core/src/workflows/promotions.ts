@@ -8,7 +8,13 @@ import { CallerId, Percent, assert, domainError } from '@wallet-ledger/domain'
 import type { CreatePromotion, PromotionCommand } from '@wallet-ledger/domain'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, instantOf, parseCallerAmount } from '../ledger/input.js'
+import {
+  AmountText,
+  AssetText,
+  decodeCaller,
+  instantOf,
+  parseCallerAmount,
+} from '../ledger/input.js'
 import type { Ledger, LedgerError } from '../ledger/types.js'
 import { commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
 import { planWithEntry } from './deposit.js'
@@ -20,11 +26,11 @@ import { runPlanned } from './run.js'
 const CreatePromotionInput = withContext(
   {
     promotionId: CallerId,
-    asset: t.string,
-    budget: t.string,
-    discount: t.union([t.type({ percent: Percent }), t.type({ fixed: t.string })], 'Discount'),
+    asset: AssetText,
+    budget: AmountText,
+    discount: t.union([t.type({ percent: Percent }), t.type({ fixed: AmountText })], 'Discount'),
   },
-  { capPerAccount: t.string, validFrom: InstantInput, validUntil: InstantInput },
+  { capPerAccount: AmountText, validFrom: InstantInput, validUntil: InstantInput },
   'CreatePromotion',
 )
 type CreatePromotionInput = t.TypeOf<typeof CreatePromotionInput>

@@ -5,7 +5,7 @@
 // The idempotency key is claimed ledger-wide on its own stream (`claim-<refundId>`) in the same
 // commit: the payment's stream alone only knows its own refunds, so without the claim a key used
 // for a refund of one payment would be accepted again for another.
-import * as t from 'io-ts'
+import type * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
@@ -28,7 +28,7 @@ import type { Write } from '../engine/commit.js'
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, fingerprintOf, parseCallerAmount } from '../ledger/input.js'
+import { AmountText, decodeCaller, fingerprintOf, parseCallerAmount } from '../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../ledger/types.js'
 import { decideAccountWrites, legCommands } from './accountWrites.js'
 import { IdempotencyKey, commitMetadataOf, decideWrite, nowOf, withContext } from './common.js'
@@ -43,7 +43,7 @@ const RefundInput = withContext(
     paymentId: CallerId,
     idempotencyKey: IdempotencyKey,
   },
-  { amount: t.string },
+  { amount: AmountText },
   'Refund',
 )
 type RefundInput = t.TypeOf<typeof RefundInput>

@@ -6,7 +6,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import { CallerId, boundedString, domainError, limits } from '@wallet-ledger/domain'
 import type { WithdrawalCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller } from '../ledger/input.js'
+import { decodeCaller, queryIdOf } from '../ledger/input.js'
 import type { Ledger, LedgerError, WithdrawalView } from '../ledger/types.js'
 import { commitMetadataOf, withContext } from './common.js'
 import { runPlanned } from './run.js'
@@ -169,9 +169,10 @@ export const withdrawalLifecycleCommands = (
     )
   },
   withdrawal: async (withdrawalId) => {
-    if (!CallerId.is(withdrawalId)) return left(withdrawalNotFound(String(withdrawalId)))
-    const loaded = await context.repository.load(context.definitions.withdrawal, withdrawalId)
-    if (loaded.state.status === 'not_requested') return left(withdrawalNotFound(withdrawalId))
+    const id = queryIdOf(withdrawalId, 'withdrawalId', CallerId.is, withdrawalNotFound)
+    if (id._tag === 'Left') return id
+    const loaded = await context.repository.load(context.definitions.withdrawal, id.right)
+    if (loaded.state.status === 'not_requested') return left(withdrawalNotFound(id.right))
     return right(viewOfWithdrawal(loaded.state))
   },
 })

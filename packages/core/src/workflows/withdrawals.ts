@@ -20,7 +20,13 @@ import type { LocalDate, WithdrawalCommand } from '@wallet-ledger/domain'
 import { canonicalJson } from '../store/canonicalJson.js'
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import type { LedgerContext } from '../ledger/context.js'
-import { decodeCaller, fingerprintOf, parseCallerAmount } from '../ledger/input.js'
+import {
+  AmountText,
+  AssetText,
+  decodeCaller,
+  fingerprintOf,
+  parseCallerAmount,
+} from '../ledger/input.js'
 import type { Ledger, LedgerError, WithdrawalView } from '../ledger/types.js'
 import { sealFor } from '../privacy/keyVault.js'
 import {
@@ -63,12 +69,12 @@ const DestinationInput = t.union(
 const RequestInput = withContext(
   {
     accountId: AccountId,
-    asset: t.string,
-    amount: t.string,
+    asset: AssetText,
+    amount: AmountText,
     destination: DestinationInput,
     idempotencyKey: IdempotencyKey,
   },
-  { fee: t.string, authorization: Authorization },
+  { fee: AmountText, authorization: Authorization },
   'RequestWithdrawal',
 )
 type RequestInput = t.TypeOf<typeof RequestInput>

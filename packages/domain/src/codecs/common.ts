@@ -11,6 +11,7 @@ import {
 } from '../limits.js'
 import { isPercent, isRate } from '../money/rounding.js'
 import { ASSET_CODE_PATTERN } from '../asset/asset.js'
+import { describedAs } from './describe.js'
 
 const UNSIGNED_DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/
@@ -130,27 +131,36 @@ export type Rate = t.TypeOf<typeof Rate>
 
 /** A string of 1..max characters. */
 export const boundedString = (max: number, name = `String(1..${max})`) =>
-  new t.Type<string, string, unknown>(
-    name,
-    (u): u is string => typeof u === 'string' && u.length >= 1 && u.length <= max,
-    (u, c) =>
-      typeof u === 'string' && u.length >= 1 && u.length <= max ? t.success(u) : t.failure(u, c),
-    t.identity,
+  describedAs(
+    new t.Type<string, string, unknown>(
+      name,
+      (u): u is string => typeof u === 'string' && u.length >= 1 && u.length <= max,
+      (u, c) =>
+        typeof u === 'string' && u.length >= 1 && u.length <= max ? t.success(u) : t.failure(u, c),
+      t.identity,
+    ),
+    `text of 1 to ${max} characters`,
   )
 
 /** A bounded map of short strings to strings, carried on any command. */
-export const Metadata = new t.Type<
-  Readonly<Record<string, string>>,
-  Readonly<Record<string, string>>,
-  unknown
->(
-  `Metadata(at most ${METADATA_ENTRIES_MAX} entries)`,
-  (u): u is Record<string, string> => isMetadata(u),
-  (u, c) => (isMetadata(u) ? t.success(u) : t.failure(u, c)),
-  t.identity,
+export const Metadata = describedAs(
+  new t.Type<Readonly<Record<string, string>>, Readonly<Record<string, string>>, unknown>(
+    `Metadata(at most ${METADATA_ENTRIES_MAX} entries)`,
+    (u): u is Record<string, string> => isMetadata(u),
+    (u, c) => (isMetadata(u) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  `an object of at most ${METADATA_ENTRIES_MAX} entries, names of 1 to ${METADATA_KEY_LENGTH_MAX} ` +
+    `characters, values text of at most ${METADATA_VALUE_LENGTH_MAX} characters`,
 )
-const isMetadata = (u: unknown): u is Record<string, string> => {
+// A plain object only: a Date, a Map or a class instance has no entries of its own to keep.
+const isPlainObject = (u: unknown): u is object => {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false
+  const prototype = Object.getPrototypeOf(u) as unknown
+  return prototype === Object.prototype || prototype === null
+}
+const isMetadata = (u: unknown): u is Record<string, string> => {
+  if (!isPlainObject(u)) return false
   const entries = Object.entries(u)
   return (
     entries.length <= METADATA_ENTRIES_MAX &&

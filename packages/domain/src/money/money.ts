@@ -38,20 +38,24 @@ export const parseAmount = (
 ): Either<DomainError<AmountErrorCode>, Money> => {
   if (typeof text !== 'string') {
     return left(
-      domainError('invalid_input', `${field}: expected a decimal string such as "12.30"`, {
-        path: field,
-      }),
-    )
-  }
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
-  if (text.length > AMOUNT_CHARS_MAX || !UNSIGNED_DECIMAL.test(text)) {
-    return left(
       domainError(
         'invalid_input',
-        `${field}: expected an unsigned decimal string such as "12.30", got "${shown}"`,
+        `${field}: must be a decimal number like 12.30 written as text`,
         {
           path: field,
         },
+      ),
+    )
+  }
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text
+  // The shape first, then the size: forty digits are a well-formed amount, too large.
+  if (!UNSIGNED_DECIMAL.test(text)) {
+    return left(
+      domainError(
+        'invalid_input',
+        `${field}: must be a decimal number like 12.30 (digits and one optional '.', no sign, ` +
+          `no exponent, no leading zeros), got ${JSON.stringify(shown)}`,
+        { path: field },
       ),
     )
   }
@@ -60,7 +64,7 @@ export const parseAmount = (
     return left(
       domainError(
         'amount_precision_exceeded',
-        `${field}: at most ${asset.scale} decimals for ${asset.code}, got "${shown}"`,
+        `${field}: at most ${asset.scale} decimals for ${asset.code}, got ${JSON.stringify(shown)}`,
         { path: field, asset: asset.code, scale: asset.scale },
       ),
     )
@@ -69,13 +73,12 @@ export const parseAmount = (
     return left(
       domainError(
         'amount_too_large',
-        `${field}: at most ${AMOUNT_INTEGER_DIGITS_MAX} integer digits, got "${shown}"`,
-        {
-          path: field,
-        },
+        `${field}: at most ${AMOUNT_INTEGER_DIGITS_MAX} digits before the decimal point, got ${integerPart.length}`,
+        { path: field, integerDigitsMax: AMOUNT_INTEGER_DIGITS_MAX },
       ),
     )
   }
+  assert(text.length <= AMOUNT_CHARS_MAX, `parseAmount: ${field} longer than any amount`)
   const minor = BigInt(integerPart + fractionPart.padEnd(asset.scale, '0'))
   return right({ asset: asset.code, scale: asset.scale, minor })
 }

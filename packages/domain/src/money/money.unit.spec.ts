@@ -76,6 +76,14 @@ describe('parseAmount', () => {
     expect(rejection('1.234', USD).message).toBe('amount: at most 2 decimals for USD, got "1.234"')
   })
 
+  it('rejects forty digits with amount_too_large, not as malformed (issue 7)', () => {
+    const forty = '1'.repeat(40)
+    expect(rejection(forty, USD)).toMatchObject({ code: 'amount_too_large', path: 'amount' })
+    expect(rejection(forty, USD).message).toBe(
+      `amount: at most ${AMOUNT_INTEGER_DIGITS_MAX} digits before the decimal point, got 40`,
+    )
+  })
+
   it('rejects more than the allowed integer digits with amount_too_large', () => {
     const tooLarge = `1${'0'.repeat(AMOUNT_INTEGER_DIGITS_MAX)}`
     expect(rejection(tooLarge, USD)).toMatchObject({ code: 'amount_too_large', path: 'amount' })
@@ -99,7 +107,7 @@ describe('parseAmount', () => {
     ['01.00', 'a leading zero'],
     ['1,000.00', 'a thousands separator'],
     ['0x10', 'hexadecimal'],
-    ['1'.repeat(AMOUNT_CHARS_MAX + 1), 'more characters than any amount has'],
+    [`${'1'.repeat(AMOUNT_CHARS_MAX + 1)}.`, 'long and malformed'],
   ])('rejects "%s" (%s) with invalid_input naming the field', (text) => {
     expect(rejection(text, USD, 'from.amount')).toMatchObject({
       code: 'invalid_input',

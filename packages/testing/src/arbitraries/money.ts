@@ -147,7 +147,7 @@ export const arbAmountInput = (
  * A bad amount for `asset` with the code `parseAmount` must reject it with: too many decimals
  * (`amount_precision_exceeded`), more than 20 integer digits (`amount_too_large`), and every
  * malformed form (`invalid_input`): signs, '-0', exponents, NaN, Infinity, empty, whitespace,
- * a leading or trailing dot, leading zeros, separators, more characters than any amount has.
+ * a leading or trailing dot, leading zeros, separators, and long malformed text.
  */
 export const arbInvalidAmountCase = (asset: Asset): fc.Arbitrary<InvalidAmountCase> => {
   const valid = arbCanonicalAmount(asset, { maxMinor: tenTo(asset.scale + 12) }).map(String)
@@ -165,16 +165,20 @@ export const arbInvalidAmountCase = (asset: Asset): fc.Arbitrary<InvalidAmountCa
         kind: 'too_many_decimals',
       })),
     fc
-      .integer({ min: limits.AMOUNT_INTEGER_DIGITS_MAX + 1, max: limits.AMOUNT_CHARS_MAX })
+      .integer({ min: limits.AMOUNT_INTEGER_DIGITS_MAX + 1, max: limits.AMOUNT_CHARS_MAX + 20 })
       .chain((length) => arbDigits(length, length))
       .map((text): InvalidAmountCase => ({
         amount: text,
         code: 'amount_too_large',
         kind: 'too_many_integer_digits',
       })),
+    // Forty digits are a well-formed amount that is too large; forty characters of a malformed one
+    // are still malformed.
     malformed(
       'too_many_chars',
-      arbDigits(limits.AMOUNT_CHARS_MAX + 1, limits.AMOUNT_CHARS_MAX + 20),
+      arbDigits(limits.AMOUNT_CHARS_MAX + 1, limits.AMOUNT_CHARS_MAX + 20).map(
+        (text) => `${text}.`,
+      ),
     ),
     malformed(
       'signed',

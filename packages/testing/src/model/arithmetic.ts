@@ -8,8 +8,6 @@
 const PLAIN_DECIMAL = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/
 /** Integer digits an amount may have (DESIGN: bounded amounts). */
 export const MODEL_INTEGER_DIGITS_MAX = 20
-// 20 integer digits, the point and the largest scale (18).
-const AMOUNT_CHARS_MAX = 39
 
 /** A caller's amount read by the model: minor units, or the code the ledger must answer. */
 export type ModelAmount =
@@ -18,7 +16,8 @@ export type ModelAmount =
 
 /** Reads a caller's amount at a scale: plain unsigned decimals only, never rounded. */
 export const readAmount = (text: string, scale: number): ModelAmount => {
-  if (text.length > AMOUNT_CHARS_MAX || !PLAIN_DECIMAL.test(text)) return { code: 'invalid_input' }
+  // Forty digits are a plain decimal, too large: the shape is read first, then the size.
+  if (!PLAIN_DECIMAL.test(text)) return { code: 'invalid_input' }
   const [whole = '', fraction = ''] = text.split('.')
   if (fraction.length > scale) return { code: 'amount_precision_exceeded' }
   if (whole.length > MODEL_INTEGER_DIGITS_MAX) return { code: 'amount_too_large' }
