@@ -283,6 +283,24 @@ describe('ids and options of queries', () => {
   })
 })
 
+describe('subscribe options', () => {
+  it('refuses an unknown option and a type that is not text, instead of throwing', async () => {
+    const { ledger } = await setUp()
+    const subscribe = ledger.subscribe as (h: () => void, o: unknown) => Promise<unknown>
+    expect(await subscribe(() => undefined, { from: '0' })).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'invalid_input', details: { path: 'from' } },
+    })
+    expect(await subscribe(() => undefined, { types: [Object.create(null)] })).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'invalid_input', details: { path: 'types.0' } },
+    })
+    expect(
+      await subscribe(() => undefined, { retry: { attempts: 2, jitter: true } }),
+    ).toMatchObject({ _tag: 'Left', left: { details: { path: 'retry.jitter' } } })
+  })
+})
+
 describe('adjust on a platform account', () => {
   it('answers account_not_found for a world account instead of asserting in formatMinor', async () => {
     const fixture = await setUp()

@@ -12,6 +12,8 @@ import type {
 } from '../ledger/types.js'
 import { safeHook } from '../workflows/run.js'
 import { notificationOf } from './notifications.js'
+import * as t from 'io-ts'
+import { decodeCaller } from '../ledger/input.js'
 
 // ---------------------------------------------------------------- constants
 
@@ -19,6 +21,14 @@ const POSITION = /^(0|[1-9][0-9]*)$/
 const TYPES_MAX = 100
 const RETRY_ATTEMPTS_MAX = 10
 const RETRY_BACKOFF_MS_MAX = 60_000
+
+// The fields subscribe reads; each is checked in detail below.
+const OptionsShape = t.partial({
+  fromPosition: t.unknown,
+  types: t.unknown,
+  retry: t.partial({ attempts: t.unknown, backoffMs: t.unknown }),
+  onError: t.unknown,
+})
 
 type Checked = {
   readonly fromPosition: bigint
@@ -43,7 +53,10 @@ export const subscribeLedger = async (
   options: unknown = {},
 ): Promise<Either<LedgerError, LedgerSubscription>> => {
   if (typeof handler !== 'function') return left(invalidInput('handler', 'expected a function'))
-  const checked = checkOptions(options)
+  // Read once through the shared boundary (bounded, exact, getters and Proxies read once).
+  const read = decodeCaller(OptionsShape, options)
+  if (read._tag === 'Left') return read
+  const checked = checkOptions(read.right)
   if (checked._tag === 'Left') return checked
   const { fromPosition, types, attempts, backoffMs, onError } = checked.right
   const waits = new Set<() => void>()
