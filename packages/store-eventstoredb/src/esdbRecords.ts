@@ -39,16 +39,18 @@ const METADATA_VERSION = 1
 // `/` and `@` are not allowed in port stream names, so these prefixes never meet a ledger stream.
 const NAMESPACE_SEPARATOR = '/'
 const SNAPSHOT_PREFIX = '@snapshot/'
+const PORT_STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/
 
 /** Stream names under `namespace` (`''` for none: port names are server names). */
 export const streamNames = (namespace: string): StreamNames => {
   const prefix = namespace === '' ? '' : namespace + NAMESPACE_SEPARATOR
   return {
     toServer: (stream) => prefix + stream,
-    fromServer: (serverStream) =>
-      serverStream.startsWith(prefix) && !serverStream.startsWith('$')
-        ? serverStream.slice(prefix.length)
-        : undefined,
+    fromServer: (serverStream) => {
+      const stream = serverStream.startsWith(prefix) ? serverStream.slice(prefix.length) : ''
+      // Only a name a ledger could have written: never a system, snapshot or other namespace's.
+      return PORT_STREAM_NAME.test(stream) ? stream : undefined
+    },
     snapshotStream: (stream) => SNAPSHOT_PREFIX + prefix + stream,
   }
 }
