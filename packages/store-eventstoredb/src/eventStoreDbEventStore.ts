@@ -25,12 +25,14 @@ import {
   type CommitMetadata,
   type EventStore,
   type ExpectedRevision,
+  type KeyVault,
   type NewEvent,
   type StoredEvent,
   type Subscription,
 } from '@wallet-ledger/core/adapter'
 import { assert, limits } from '@wallet-ledger/domain'
 import { isStreamNotFound, toStoreError } from './esdbErrors.js'
+import { createEsdbKeyVault } from './esdbKeyVault.js'
 import { createEsdbLog, type LogHead } from './esdbLog.js'
 import { proposedEventOf, storedEventOfResolved, streamNames } from './esdbRecords.js'
 import { createEsdbSnapshots } from './esdbSnapshots.js'
@@ -54,6 +56,9 @@ export type EventStoreDbEventStoreOptions = {
   readonly namespace?: string
 }
 
+/** The EventStoreDB store: the port, with its key vault on the same server. */
+export type EventStoreDbEventStore = EventStore & { readonly keyVault: KeyVault }
+
 // ---------------------------------------------------------------- constructors
 
 // A clash on an `'any'` append (another writer moved the stream between our read and our write)
@@ -68,7 +73,7 @@ const NAMESPACE = /^[A-Za-z0-9_.-]{1,64}$/
  */
 export const createEventStoreDbEventStore = (
   options: EventStoreDbEventStoreOptions = {},
-): EventStore => {
+): EventStoreDbEventStore => {
   const clock = options.clock ?? (() => new Date())
   const namespace = options.namespace ?? ''
   if (namespace !== '' && !NAMESPACE.test(namespace)) {
@@ -162,7 +167,7 @@ export const createEventStoreDbEventStore = (
     return result
   }
 
-  const store: EventStore = {
+  const store: EventStoreDbEventStore = {
     append: (stream, events, appendOptions) =>
       serialised(() => commit(stream, events, appendOptions.expectedRevision, appendOptions)),
     readStream: (stream, readOptions = {}) =>
@@ -211,6 +216,7 @@ export const createEventStoreDbEventStore = (
       return { commitHash: current.commitHash, nextPosition: current.nextPosition }
     },
     ...createEsdbSnapshots({ client, names, clock, ensureOpen }),
+    keyVault: createEsdbKeyVault(client, namespace, ensureOpen),
     close: async () => {
       if (isClosed) return
       isClosed = true
