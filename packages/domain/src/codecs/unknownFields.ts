@@ -38,14 +38,21 @@ const memberFor = (members: readonly Codec[], value: unknown): Codec | undefined
   return decoding.find((member) => unknownFields(member, value).length === 0) ?? decoding[0]
 }
 
+// Declared fields of codecs whose fields do not depend on the value (no union among them):
+// computed once per codec, since every command decodes through the same few codecs.
+const fixedFields = new WeakMap<object, Map<string, Codec[]> | null>()
+
 /**
  * The fields an object codec declares, each with the codecs that read it (an intersection may
  * declare one field twice); undefined when the codec is not an object codec.
  */
 const declaredFields = (codec: Codec, value: unknown): Map<string, Codec[]> | undefined => {
+  const cached = fixedFields.get(codec)
+  if (cached !== undefined) return cached ?? undefined
   const fields = new Map<string, Codec[]>()
   const pending = [codec]
   let isObject = false
+  let dependsOnValue = false
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const shape = shapeOf(unwrap(next))
     if (shape._tag === 'InterfaceType' || shape._tag === 'PartialType') {
@@ -55,11 +62,14 @@ const declaredFields = (codec: Codec, value: unknown): Map<string, Codec[]> | un
     } else if (shape._tag === 'IntersectionType') {
       pending.push(...(shape.types ?? []))
     } else if (shape._tag === 'UnionType') {
+      dependsOnValue = true
       const member = memberFor(shape.types ?? [], value)
       if (member !== undefined) pending.push(member)
     }
   }
-  return isObject ? fields : undefined
+  const found = isObject ? fields : undefined
+  if (!dependsOnValue) fixedFields.set(codec, found ?? null)
+  return found
 }
 
 /**
