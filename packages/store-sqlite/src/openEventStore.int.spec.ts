@@ -44,6 +44,30 @@ describe('sqlite: URLs', () => {
     }
   })
 
+  it('reads offsets beyond SQLite integers as the end, not as a failure', async () => {
+    const store = await openEventStore('sqlite::memory:', { clock })
+    await store.append('a-1', [{ type: 'Opened', schemaVersion: 1, data: {} }], {
+      expectedRevision: 'no_stream',
+    })
+    const huge = 2n ** 70n
+    const read = async (events: AsyncIterable<unknown>) => {
+      const seen = []
+      for await (const event of events) seen.push(event)
+      return seen
+    }
+    expect(await read(store.readAll({ fromPosition: huge }))).toEqual([])
+    expect(await read(store.readStream('a-1', { fromRevision: huge }))).toEqual([])
+    await expect(
+      store.writeSnapshot?.('a-1', {
+        revision: huge,
+        eventHash: 'a'.repeat(64),
+        schemaVersion: 1,
+        state: {},
+      }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' })
+    await store.close()
+  })
+
   it('serves createLedger({ store: "sqlite:..." }): the data is in the file after a restart', async () => {
     const url = `sqlite:${nextPath()}`
     const ledger = await createLedger({ store: url, clock })

@@ -78,6 +78,8 @@ export type SqliteEventStore = EventStore & { readonly keyVault: KeyVault }
 const BUSY_TIMEOUT_MS_DEFAULT = 20
 const BUSY_RETRY_MS_DEFAULT = 5_000
 const POLL_INTERVAL_MS_DEFAULT = 100
+/** SQLite's largest integer: no position or revision can be beyond it. */
+const INTEGER_MAX = 2n ** 63n - 1n
 /** A subscription reads this many events per query. */
 const SUBSCRIPTION_PAGE_EVENTS = 256
 
@@ -112,6 +114,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
     writeRetrying(statements, settings.busyRetryMs, doing, operation)
   const readPage = (fromPosition: bigint, maxCount: number): StoredEvent[] => {
     ensureOpen()
+    if (fromPosition > INTEGER_MAX) return []
     return guarded('reading the log', () =>
       (statements.readAll.all(fromPosition, maxCount) as EventRow[]).map(eventOfRow),
     )
@@ -139,6 +142,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
         checkStreamName(stream)
         const from = checkOffset('fromRevision', readOptions.fromRevision)
         const maxCount = checkMaxCount(readOptions.maxCount)
+        if (from > INTEGER_MAX) return []
         return guarded('reading a stream', () =>
           (statements.readStream.all(stream, from, maxCount) as EventRow[]).map(eventOfRow),
         )
@@ -189,7 +193,10 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       const snapshot = checkSnapshot(input)
       const recordedAt = settings.clock().toISOString()
       await write('writing a snapshot', () => {
-        const hash = statements.eventHashAt.get(stream, snapshot.revision)
+        const hash =
+          snapshot.revision > INTEGER_MAX
+            ? undefined
+            : statements.eventHashAt.get(stream, snapshot.revision)
         const stored = typeof hash === 'string' ? { revision: snapshot.revision, hash } : undefined
         checkSnapshotEvent(stream, snapshot, stored)
         statements.writeSnapshot.run(
