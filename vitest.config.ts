@@ -4,5 +4,6 @@ import { projects } from './vitest.workspace.js'
 export default defineConfig({
   test: {
     projects,
+    globalSetup: ['./test/errorCodes/checkObserved.globalSetup.ts'],
   },
 })

@@ -1,7 +1,12 @@
 // The project list. vitest 4 reads projects only from `test.projects`, so vitest.config.ts imports
 // this file; each package runs as its own project and resolves its siblings' TypeScript sources
 // through the `@wallet-ledger/source` export condition (no build needed to test).
+import { fileURLToPath } from 'node:url'
 import type { TestProjectInlineConfiguration } from 'vitest/config'
+
+const OBSERVE_LEFTS = fileURLToPath(
+  new URL('./test/errorCodes/observeLefts.setup.ts', import.meta.url),
+)
 
 const SOURCE_CONDITIONS = ['@wallet-ledger/source', 'import', 'module', 'node', 'default']
 
@@ -13,6 +18,8 @@ const project = (name: string, root: string): TestProjectInlineConfiguration => 
     root,
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     environment: 'node',
+    // Records the error codes the library returns (test/errorCodes.spec.ts explains the check).
+    setupFiles: [OBSERVE_LEFTS],
   },
 })
 
