@@ -58,3 +58,12 @@ export const domainError = <Code extends ErrorCode>(
   message: string,
   details?: Readonly<Record<string, unknown>>,
 ): DomainError<Code> => (details === undefined ? { code, message } : { code, message, details })
+
+/**
+ * The message of `idempotency_key_reused` for a command of `kind` ('payment', 'refund', ...). Keys
+ * are scoped per kind of command, so the message says so: the same key may name a payment and a
+ * refund, but not two payments.
+ */
+export const keyReusedMessage = (kind: string): string =>
+  `this idempotency key was already used for a ${kind} with other details; keys are scoped per ` +
+  `kind of command (a payment and a refund may share one), so send a new key for a new ${kind}`

@@ -16,6 +16,7 @@ import {
   findAsset,
   senderFactsOf,
   storedConversionFailure,
+  keyReusedMessage,
 } from '@wallet-ledger/domain'
 import type {
   AccountState,
@@ -125,7 +126,7 @@ const replayed = (
   fingerprint: string,
 ): Either<LedgerError, Plan<ConversionView>> => {
   if (state.fingerprint !== fingerprint) {
-    const message = 'this idempotency key was used for another conversion'
+    const message = keyReusedMessage('conversion')
     const details = { conversionId: state.conversionId }
     return left(domainError('idempotency_key_reused', message, details))
   }

@@ -16,6 +16,7 @@ import {
   promotionFactsOf,
   senderFactsOf,
   storedPaymentFailure,
+  keyReusedMessage,
 } from '@wallet-ledger/domain'
 import type { LocalDate, PaymentCommand } from '@wallet-ledger/domain'
 import { entryIdOf, workflowHoldIdOn } from '../engine/workflowRefs.js'
@@ -82,7 +83,7 @@ const planPay = async (
   if (loaded.state.status !== 'not_requested') {
     if (loaded.state.request.fingerprint !== fingerprint) {
       return left(
-        domainError('idempotency_key_reused', 'this idempotency key was used for another payment', {
+        domainError('idempotency_key_reused', keyReusedMessage('payment'), {
           paymentId,
         }),
       )

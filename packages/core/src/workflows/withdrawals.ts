@@ -15,6 +15,7 @@ import {
   senderFactsOf,
   storedWithdrawalFailure,
   withdrawalFailureOf,
+  keyReusedMessage,
 } from '@wallet-ledger/domain'
 import type { LocalDate, WithdrawalCommand } from '@wallet-ledger/domain'
 import { canonicalJson } from '../store/canonicalJson.js'
@@ -135,7 +136,7 @@ const replayed = (
   fingerprint: string,
 ): Plan<WithdrawalView> => {
   if (state.fingerprint !== fingerprint) {
-    const message = 'this idempotency key was used for a different withdrawal'
+    const message = keyReusedMessage('withdrawal')
     const reused = domainError('idempotency_key_reused', message, { withdrawalId })
     return { writes: [], outcome: left(reused) }
   }

@@ -1,4 +1,5 @@
 // The adjustment decider: a correction of one account's balance, the other side in suspense.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Decider } from '../decider.js'
@@ -26,12 +27,7 @@ const postAdjustment = (command: PostAdjustment, state: AdjustmentState): Decisi
   if (state.status === 'posted') {
     return state.adjustment.fingerprint === command.fingerprint
       ? right([])
-      : left(
-          adjustmentError(
-            'idempotency_key_reused',
-            'this idempotency key was used for another adjustment',
-          ),
-        )
+      : left(adjustmentError('idempotency_key_reused', keyReusedMessage('adjustment')))
   }
   if (command.accountStatus === 'closed') {
     return left(

@@ -1,6 +1,7 @@
 // The claim decider: an idempotency key is taken once for the whole ledger. A workflow whose own
 // stream is per entity (a refund lives on its payment's stream) claims its key here, in the same
 // commit as its decision, so the same key used for another entity is refused.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Decider } from '../decider.js'
@@ -32,11 +33,7 @@ const claimIdempotencyKey = (command: ClaimIdempotencyKey, state: ClaimState): D
       claim.entityRef === command.entityRef
     if (isRetry) return right([])
     return left(
-      claimError(
-        'idempotency_key_reused',
-        `this idempotency key was used for another ${claim.kind}`,
-        { kind: claim.kind },
-      ),
+      claimError('idempotency_key_reused', keyReusedMessage(claim.kind), { kind: claim.kind }),
     )
   }
   const { claimId, kind, entityRef, fingerprint, at } = command

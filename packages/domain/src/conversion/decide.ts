@@ -1,6 +1,7 @@
 // The conversion's decisions (DESIGN.md section 3, Conversion). Bad input is rejected and writes
 // nothing; a business refusal writes only the failure (ConversionExpired, ConversionFailed), which
 // the engine returns to the caller through `conversionFailureOf`.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { absurd, assert } from '../assert.js'
@@ -51,13 +52,9 @@ const convertFunds = (command: ConvertFunds, state: ConversionState): Decision =
     assert(state.conversionId === command.conversionId, 'ConvertFunds sent to another conversion')
     if (state.fingerprint === command.fingerprint) return right([])
     return left(
-      conversionError(
-        'idempotency_key_reused',
-        'this idempotency key was used for another conversion',
-        {
-          conversionId: command.conversionId,
-        },
-      ),
+      conversionError('idempotency_key_reused', keyReusedMessage('conversion'), {
+        conversionId: command.conversionId,
+      }),
     )
   }
   assert(

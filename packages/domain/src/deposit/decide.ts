@@ -1,4 +1,5 @@
 // The deposit decider: money from a bank, a card or a crypto network credited to an account.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Decider } from '../decider.js'
@@ -33,12 +34,7 @@ const recordDeposit = (command: RecordDeposit, state: DepositState): Decision =>
   if (state.status === 'recorded') {
     return state.deposit.fingerprint === command.fingerprint
       ? right([])
-      : left(
-          depositError(
-            'idempotency_key_reused',
-            'this idempotency key was used for another deposit',
-          ),
-        )
+      : left(depositError('idempotency_key_reused', keyReusedMessage('deposit')))
   }
   if (command.accountStatus === 'closed') {
     return left(

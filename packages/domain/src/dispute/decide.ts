@@ -1,6 +1,7 @@
 // The dispute's decisions: one function per command, the branching here and the arithmetic in
 // helpers (STYLE.md section 4). Opening and evidence live here; the response, escalation and
 // outcome commands live in decideOutcome.ts.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { absurd, assert } from '../assert.js'
@@ -104,7 +105,7 @@ const openDispute = (command: OpenDispute, state: DisputeState): DisputeDecision
 /** The same fingerprint is a retry (nothing to record); another one reuses the idempotency key. */
 const replayedOpening = (command: OpenDispute, state: OpenedDisputeState): DisputeDecision => {
   if (state.fingerprint === command.fingerprint) return right([])
-  const message = `dispute ${state.disputeId} was opened with other fields under the same idempotency key`
+  const message = keyReusedMessage('dispute')
   return left(disputeError('idempotency_key_reused', message, { disputeId: state.disputeId }))
 }
 

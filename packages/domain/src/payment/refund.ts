@@ -1,6 +1,7 @@
 // Deciding a refund of a captured payment. Amounts are gross; `refundShares` splits each refund
 // between the payer and the promotion's budget (and takes the fee back pro rata) after everything
 // refunded before, dispute refunds included, so partial refunds always add up exactly.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { assert } from '../assert.js'
@@ -69,7 +70,7 @@ const refusalOf = (command: RefundPayment, state: CapturedPayment): PaymentError
 }
 
 const keyReused = (command: RefundPayment): PaymentError =>
-  paymentError('idempotency_key_reused', 'this idempotency key was used for another refund', {
+  paymentError('idempotency_key_reused', keyReusedMessage('refund'), {
     paymentId: command.paymentId,
   })
 

@@ -5,7 +5,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { isLeft, left, right } from 'fp-ts/lib/Either.js'
 import { assert } from '../assert.js'
 import type { DomainError } from '../errors.js'
-import { domainError } from '../errors.js'
+import { domainError, keyReusedMessage } from '../errors.js'
 import type { Money } from '../money/money.js'
 import { formatMinor, moneyFromCanonical } from '../money/money.js'
 import { quoteDiscount } from '../promotion/quote.js'
@@ -63,7 +63,7 @@ export const requestPayment = (command: RequestPayment, state: PaymentState): De
 const retryOrReused = (command: RequestPayment, recorded: PaymentRequest): Decision => {
   if (recorded.fingerprint === command.fingerprint) return right([])
   return left(
-    paymentError('idempotency_key_reused', 'this idempotency key was used for another payment', {
+    paymentError('idempotency_key_reused', keyReusedMessage('payment'), {
       paymentId: command.paymentId,
     }),
   )

@@ -1,6 +1,7 @@
 // Deciding a withdrawal request. Bad input writes nothing; a business refusal (frozen account,
 // failed security check, limit, balance) is recorded as the stream's only event, as DESIGN.md
 // section 6 asks: the withdrawal shows `failed` with its reason, and `withdrawalFailureOf` gives the error.
+import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { assert } from '../assert.js'
@@ -135,11 +136,9 @@ const replayOf = (
   assert(state.withdrawalId === command.withdrawalId, 'RequestWithdrawal sent to another stream')
   if (state.fingerprint === command.fingerprint) return right([])
   return left(
-    withdrawalError(
-      'idempotency_key_reused',
-      'this idempotency key was used for a different withdrawal',
-      { withdrawalId: state.withdrawalId },
-    ),
+    withdrawalError('idempotency_key_reused', keyReusedMessage('withdrawal'), {
+      withdrawalId: state.withdrawalId,
+    }),
   )
 }
 
