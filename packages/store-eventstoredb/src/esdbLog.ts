@@ -2,8 +2,8 @@
 // prepare offsets in the server's files) and `$all` holds other events too (system events,
 // snapshots, other applications), so the ledger's own contiguous position travels in each event's
 // metadata and readers scan `$all` forwards, keeping the ledger's events. A sparse index of
-// ledger position -> `$all` position, learnt from every scan and append, lets a read start near
-// where it is asked instead of at the beginning.
+// ledger position -> the event's own `$all` position, learnt from every scan, lets a read start
+// near where it is asked instead of at the beginning.
 import {
   BACKWARDS,
   END,
@@ -44,8 +44,6 @@ export type EsdbLog = {
   readonly scan: (fromPosition: bigint, maxCount: number) => Promise<LogScan>
   /** The head, read from the end of `$all` (the last ledger event there). */
   readonly readHead: () => Promise<LogHead>
-  /** Records where a ledger position sits in `$all`, so later scans start near it. */
-  readonly remember: (position: bigint, allPosition: AllPosition) => void
 }
 
 // ---------------------------------------------------------------- constructors
@@ -111,7 +109,7 @@ export const createEsdbLog = (client: EventStoreDBClient, names: StreamNames): E
     }
   }
 
-  return { scan, readHead, remember }
+  return { scan, readHead }
 }
 
 // ---------------------------------------------------------------- helpers

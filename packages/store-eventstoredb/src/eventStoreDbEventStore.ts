@@ -147,7 +147,8 @@ export const createEventStoreDbEventStore = (
         assert(result !== undefined, 'one write has one result')
         assert(appended.nextExpectedRevision === result.nextExpectedRevision, 'revisions agree')
         head = { nextPosition: result.position + 1n, commitHash: sealed.commitHash, recordedMs }
-        if (appended.position !== undefined) log.remember(result.position, appended.position)
+        // The append's `$all` position is not remembered: a server may give the commit record's,
+        // which can lie past the events; reads learn each event's own.
         return result
       } catch (error) {
         const failure = toStoreError(error, { stream, expected: expectedRevision })

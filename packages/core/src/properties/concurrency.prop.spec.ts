@@ -17,7 +17,11 @@ import {
   rightOf,
 } from './__fixtures__/propertyLedger.js'
 import type { Executor } from './__fixtures__/propertyLedger.js'
-import { PROPERTY_CASES, type PropertyStore } from './__fixtures__/propertyStores.js'
+import {
+  PROPERTY_CASES,
+  PROPERTY_TIMEOUT_MS,
+  type PropertyStore,
+} from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 40
 const BATCH_MAX = 24
@@ -254,18 +258,22 @@ const expectRefunded = async (
 // ---------------------------------------------------------------- the properties
 
 describe.each(PROPERTY_CASES)('concurrent payments ($label)', ({ store: kind, executor }) => {
-  it('never overdraw, and move exactly the accepted amounts', { timeout: 60_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(arbMixedBatch, async (batch) => {
-        await runBatch(executor, batch, kind)
-      }),
-      { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
-    )
-  })
+  it(
+    'never overdraw, and move exactly the accepted amounts',
+    { timeout: kind.timeoutMs ?? PROPERTY_TIMEOUT_MS },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(arbMixedBatch, async (batch) => {
+          await runBatch(executor, batch, kind)
+        }),
+        { numRuns: kind.numRuns(NUM_RUNS), ...seedOption() },
+      )
+    },
+  )
 
   it(
     'refund each payment exactly by its accepted refunds, racing',
-    { timeout: 60_000 },
+    { timeout: kind.timeoutMs ?? PROPERTY_TIMEOUT_MS },
     async () => {
       await fc.assert(
         fc.asyncProperty(arbRefundRace, async ({ payments, refunds }) => {
@@ -278,7 +286,7 @@ describe.each(PROPERTY_CASES)('concurrent payments ($label)', ({ store: kind, ex
 
   it(
     'into one hot payee never give up with concurrency_conflict',
-    { timeout: 60_000 },
+    { timeout: kind.timeoutMs ?? PROPERTY_TIMEOUT_MS },
     async () => {
       await fc.assert(
         fc.asyncProperty(arbHotBatch, async (batch) => {

@@ -20,7 +20,11 @@ import {
 } from './__fixtures__/propertyLedger.js'
 import type { Executor, ManualClock } from './__fixtures__/propertyLedger.js'
 import type { EventStore } from '../ports/eventStore.js'
-import { PROPERTY_CASES, type PropertyStore } from './__fixtures__/propertyStores.js'
+import {
+  PROPERTY_CASES,
+  PROPERTY_TIMEOUT_MS,
+  type PropertyStore,
+} from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 30
 const HISTORY_LENGTH_MAX = 15
@@ -99,7 +103,7 @@ const expectRecovered = async (inner: EventStore): Promise<void> => {
 describe.each(PROPERTY_CASES)('a crash ($label)', ({ store: kind, executor }) => {
   it.each<FaultMode>(['before', 'after'])(
     'is repaired by recover() when the store dies %s a commit',
-    { timeout: 60_000 },
+    { timeout: kind.timeoutMs ?? PROPERTY_TIMEOUT_MS },
     async (mode) => {
       await fc.assert(
         fc.asyncProperty(

@@ -12,7 +12,7 @@ import fc from 'fast-check'
 import { arbModelCommands } from './__fixtures__/modelCommands.js'
 import type { ModelReal } from './__fixtures__/modelChecks.js'
 import { expectConserved, fundedLedger } from './__fixtures__/propertyLedger.js'
-import { PROPERTY_CASES } from './__fixtures__/propertyStores.js'
+import { PROPERTY_CASES, PROPERTY_TIMEOUT_MS } from './__fixtures__/propertyStores.js'
 
 const NUM_RUNS = 40
 const MAX_COMMANDS = 25
@@ -25,7 +25,7 @@ const seedOption = (): { seed?: number } => {
 describe.each(PROPERTY_CASES)('the ledger against the model ($label)', ({ store, executor }) => {
   it(
     'answers, writes and balances as the model says, for any sequence of commands',
-    { timeout: 60_000 },
+    { timeout: store.timeoutMs ?? PROPERTY_TIMEOUT_MS },
     async () => {
       await fc.assert(
         fc.asyncProperty(arbModelCommands(MAX_COMMANDS), async (commands) => {

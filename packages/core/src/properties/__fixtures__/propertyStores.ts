@@ -27,7 +27,12 @@ export type PropertyStore = {
   readonly numRuns: (memoryRuns: number) => number
   /** The executors it runs with; default both (a store without `appendMany` has only one). */
   readonly executors?: readonly Executor[]
+  /** The time one property may take on this store; default `PROPERTY_TIMEOUT_MS`. */
+  readonly timeoutMs?: number
 }
+
+/** How long one property may take on a store in memory or on a local file. */
+export const PROPERTY_TIMEOUT_MS = 60_000
 
 /** One suite run: a store and an executor. */
 export type PropertyCase = {
@@ -117,6 +122,8 @@ const eventStoreDbPropertyStore = (name: string, connectionString?: string): Pro
     create: (_executor, clock) => open(clock),
     numRuns: (memoryRuns) => Math.max(2, Math.ceil(memoryRuns / 20)),
     executors: ['stepwise'],
+    // Round trips wait on a loaded machine's scheduler: 60 s was seen not to be enough.
+    timeoutMs: 300_000,
   }
 }
 
