@@ -44,6 +44,16 @@ export {
   Sha256Hex,
   boundedString,
 } from './codecs/common.js'
+export {
+  ConversionRate,
+  DiscountPercent,
+  MerchantFeeRate,
+  canonicalDecimal,
+  isConversionRate,
+  isDiscountPercent,
+  isMerchantFeeRate,
+} from './codecs/rates.js'
+export { compareInstants, instantNanos, isInstantInRange } from './calendar/instant.js'
 export type { UpcastChain, UpcastRegistry, Upcaster } from './upcast.js'
 export { upcastEvent } from './upcast.js'
 

@@ -16,6 +16,14 @@ export const AMOUNT_CHARS_MAX = AMOUNT_INTEGER_DIGITS_MAX + 1 + ASSET_SCALE_MAX
 export const RATE_DIGITS_MAX = 30
 /** Characters of the exact remainder a conversion records: '0.' and every decimal amount × rate can have. */
 export const CONVERSION_REMAINDER_CHARS_MAX = 2 + ASSET_SCALE_MAX + 2 * RATE_DIGITS_MAX
+/** Highest merchant fee rate, in percent: above what any card scheme charges a high-risk merchant. */
+export const MERCHANT_FEE_PERCENT_MAX = 10
+/** Largest power of ten a conversion rate may reach, and the smallest it may go below one. */
+export const RATE_EXPONENT_MAX = 18
+/** Earliest instant a caller may send (ISO-8601 UTC): the Unix epoch. */
+export const INSTANT_MIN = '1970-01-01T00:00:00.000Z'
+/** Latest instant a caller may send: the last one with a four-digit year, so ISO text stays fixed width. */
+export const INSTANT_MAX = '9999-12-31T23:59:59.999Z'
 /** Characters of a percentage string ("12.5"). */
 export const PERCENT_CHARS_MAX = 12
 /** Characters of an id chosen by a caller (account id, promotion id). */
@@ -106,6 +114,8 @@ export const INPUT_KEY_LENGTH_MAX = 128
 export const INPUT_PROBLEMS_MAX = 8
 
 assert(READ_PAGE_EVENTS_MAX >= APPEND_EVENTS_MAX, 'a read page must hold a whole append')
+assert(MERCHANT_FEE_PERCENT_MAX < 50, 'a fee rate of half or more could take a whole payment')
+assert(Date.parse(INSTANT_MIN) < Date.parse(INSTANT_MAX), 'instant range is empty')
 assert(ASSET_SCALE_MIN <= ASSET_SCALE_MAX, 'asset scale range is empty')
 assert(SETTLEMENT_DAYS_MIN <= SETTLEMENT_DAYS_MAX, 'settlement window is empty')
 assert(CALENDAR_LOOKAHEAD_DAYS_MAX > SETTLEMENT_DAYS_MAX * 7, 'calendar look-ahead too short')

@@ -11,6 +11,8 @@ import {
   domainError,
   findAsset,
   formatMoney,
+  isInstantInRange,
+  limits,
   parseAmount,
   parsePositiveAmount,
   readPlainInput,
@@ -74,11 +76,22 @@ const ISO_INSTANT_WITH_OFFSET =
 
 /**
  * An instant as an ISO UTC string, or `invalid_input` naming the field. Accepts a valid `Date`
- * or an ISO-8601 string with `Z` or an explicit offset ("2026-11-27T09:50:00+08:00").
+ * or an ISO-8601 string with `Z` or an explicit offset ("2026-11-27T09:50:00+08:00"), from
+ * `limits.INSTANT_MIN` to `limits.INSTANT_MAX`: later ones would be stored with a six-digit year
+ * that no event codec reads back.
  */
 export const instantOf = (value: Instant, field: string): Either<LedgerError, string> => {
   const isIso = typeof value === 'string' && ISO_INSTANT_WITH_OFFSET.test(value)
   const date = value instanceof Date ? value : isIso ? new Date(value) : undefined
+  if (date !== undefined && !Number.isNaN(date.getTime()) && !isInstantInRange(date.getTime())) {
+    return left(
+      domainError(
+        'invalid_input',
+        `${field}: expected an instant from ${limits.INSTANT_MIN} to ${limits.INSTANT_MAX}`,
+        { path: field },
+      ),
+    )
+  }
   if (date === undefined || Number.isNaN(date.getTime())) {
     return left(
       domainError(

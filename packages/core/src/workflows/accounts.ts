@@ -11,7 +11,7 @@ import {
   findAsset,
   isPlatformAccount,
   limits,
-  Percent,
+  MerchantFeeRate,
 } from '@wallet-ledger/domain'
 import type { AccountCommand } from '@wallet-ledger/domain'
 import { sealFor } from '../privacy/keyVault.js'
@@ -30,7 +30,7 @@ const AccountKindInput = t.keyof({ user: null, merchant: null }, "'user' | 'merc
 
 const OpenAccountInput = withContext(
   { kind: AccountKindInput },
-  { accountId: CallerId, contact: Contact, merchantFeeRate: Percent },
+  { accountId: CallerId, contact: Contact, merchantFeeRate: MerchantFeeRate },
   'OpenAccount',
 )
 const AccountInput = withContext({ accountId: AccountId }, {}, 'AccountCommand')

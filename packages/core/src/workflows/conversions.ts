@@ -8,7 +8,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import {
   Authorization,
   CallerId,
-  Rate,
+  ConversionRate,
   assert,
   conversionFailureOf,
   conversionView,
@@ -57,7 +57,7 @@ const ConvertInput = withContext(
     accountId: CallerId,
     from: t.type({ asset: AssetText, amount: AmountText }),
     to: t.type({ asset: AssetText }),
-    rate: Rate,
+    rate: ConversionRate,
     idempotencyKey: IdempotencyKey,
   },
   { quoteExpiresAt: InstantInput, minReceived: AmountText, authorization: Authorization },

@@ -4,7 +4,7 @@
 import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { CallerId, Percent, assert, domainError } from '@wallet-ledger/domain'
+import { CallerId, DiscountPercent, assert, domainError } from '@wallet-ledger/domain'
 import type { CreatePromotion, PromotionCommand } from '@wallet-ledger/domain'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
@@ -28,7 +28,10 @@ const CreatePromotionInput = withContext(
     promotionId: CallerId,
     asset: AssetText,
     budget: AmountText,
-    discount: t.union([t.type({ percent: Percent }), t.type({ fixed: AmountText })], 'Discount'),
+    discount: t.union(
+      [t.type({ percent: DiscountPercent }), t.type({ fixed: AmountText })],
+      'Discount',
+    ),
   },
   { capPerAccount: AmountText, validFrom: InstantInput, validUntil: InstantInput },
   'CreatePromotion',

@@ -8,8 +8,8 @@ import {
   IsoInstant,
   LocalDate,
   Metadata,
-  Percent,
 } from '../codecs/common.js'
+import { MerchantFeeRate } from '../codecs/rates.js'
 import { commandCodec } from '../codecs/event.js'
 import { Authorization } from '../security/authorization.js'
 import {
@@ -36,7 +36,7 @@ const simple = <Type extends string>(type: Type) =>
 export const OpenAccountCommand = t.intersection(
   [
     commandCodec('OpenAccount', { accountId: AccountId, kind: AccountKind, at: IsoInstant }),
-    t.partial({ contact: ContactReference, merchantFeeRate: Percent, metadata: Metadata }),
+    t.partial({ contact: ContactReference, merchantFeeRate: MerchantFeeRate, metadata: Metadata }),
   ],
   'OpenAccount',
 )
@@ -95,7 +95,7 @@ export const SetLimitsCommand = withOptional(
 /** Sets a merchant's fee rate (merchant accounts only). */
 export const SetMerchantFeeRateCommand = commandCodec('SetMerchantFeeRate', {
   accountId: AccountId,
-  merchantFeeRate: Percent,
+  merchantFeeRate: MerchantFeeRate,
   at: IsoInstant,
 })
 

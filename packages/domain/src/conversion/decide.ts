@@ -5,6 +5,7 @@ import { keyReusedMessage } from '../errors.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { absurd, assert } from '../assert.js'
+import { compareInstants } from '../calendar/instant.js'
 import type { DomainError } from '../errors.js'
 import { AMOUNT_INTEGER_DIGITS_MAX, ASSET_SCALE_MAX, REASON_LENGTH_MAX } from '../limits.js'
 import { formatMoney, parseAmount, parsePositiveAmount, powerOfTen } from '../money/money.js'
@@ -163,7 +164,10 @@ const standingRefusal = (command: ConvertFunds): Refusal | undefined => {
     const reason = 'the account is frozen: it can receive money but not send or convert it'
     return failed(command, 'account_frozen', reason)
   }
-  if (command.quoteExpiresAt !== undefined && isLaterInstant(command.at, command.quoteExpiresAt)) {
+  if (
+    command.quoteExpiresAt !== undefined &&
+    compareInstants(command.at, command.quoteExpiresAt) > 0
+  ) {
     return expired(command, command.quoteExpiresAt)
   }
   return undefined
@@ -260,20 +264,4 @@ const securityReason = (
   return error.details?.['required'] === 'two_factor'
     ? 'this conversion needs two-factor verification'
     : 'this conversion needs the payment password or two-factor verification'
-}
-
-/**
- * True when instant `a` is strictly after `b`. Exact to the nanosecond: both are ISO-8601 UTC
- * strings (IsoInstant), so the seconds compare as text and the fractions once padded.
- */
-const isLaterInstant = (a: string, b: string): boolean => {
-  const secondsA = a.slice(0, 19)
-  const secondsB = b.slice(0, 19)
-  if (secondsA !== secondsB) return secondsA > secondsB
-  return fractionOf(a) > fractionOf(b)
-}
-
-const fractionOf = (instant: string): string => {
-  const point = instant.indexOf('.')
-  return (point < 0 ? '' : instant.slice(point + 1, -1)).padEnd(9, '0')
 }
