@@ -15,6 +15,7 @@ import { createJournalCheck } from './journalChecks.js'
 import type { JournalCheck } from './journalChecks.js'
 import { createLogCheck } from './logChecks.js'
 import { loadSnapshotCheck } from './snapshotChecks.js'
+import { createQueryCheck } from './queryChecks.js'
 import { createStreamCheck } from './streamChecks.js'
 import { createWorkflowCheck } from './workflowChecks.js'
 import type { WorkflowCheck } from './workflowChecks.js'
@@ -64,6 +65,7 @@ export const auditStore = async (
   const findings = createFindings()
   const log = createLogCheck(options.expectedHead)
   const streams = createStreamCheck(deps.definitions)
+  const queries = createQueryCheck()
   const checks: Checks = {
     journal: createJournalCheck(deps.registry),
     balances: createBalanceCheck(deps.registry),
@@ -87,6 +89,7 @@ export const auditStore = async (
       findings,
     )
     streams.evolve(stored, decoded, findings.total() > before, findings)
+    queries.push(stored, decoded, findings.total() > before, findings)
     const replayed = streams.stateOf(stored.stream)
     if (replayed !== undefined) snapshots.after(stored, replayed, findings)
   }

@@ -149,14 +149,16 @@ const decode = (
   return undefined
 }
 
-type Attempt<T> =
+/** What `attempt` gives: the value, or the message of what was thrown. */
+export type Attempt<T> =
   { readonly isOk: true; readonly value: T } | { readonly isOk: false; readonly message: string }
 
 // Upcasters and `evolve` are domain code that asserts on data that cannot be: everywhere else such
 // an assertion means a bug and must crash. The audit is the one place that runs them over data it
 // does not trust, to find exactly those events, so here (and only here) a throw is caught and
 // becomes a finding about the stream; the audit never throws on a corrupt store.
-const attempt = <T>(run: () => T): Attempt<T> => {
+/** Runs `run`, catching a throw as its message: for the audit's checks of untrusted data only. */
+export const attempt = <T>(run: () => T): Attempt<T> => {
   try {
     return { isOk: true, value: run() }
   } catch (error) {

@@ -20,6 +20,9 @@ import type { AuditViolation } from '../ledger/types.js'
  *   afterwards: neither it nor recover() can finish it);
  * - snapshots: `snapshot_mismatch` (a snapshot names no event of its stream, another event's hash,
  *   or a state the stream's events do not give);
+ * - queries: `projection_failed` (a projection cannot fold the event, so the queries it answers
+ *   would fail), `rate_out_of_range` (a merchant fee rate, percent discount or conversion rate the
+ *   boundary no longer accepts);
  * - the report itself: `violations_truncated`.
  */
 export const AUDIT_VIOLATION_CODES = [
@@ -53,6 +56,8 @@ export const AUDIT_VIOLATION_CODES = [
   'world_not_zero',
   'workflow_unrecoverable',
   'snapshot_mismatch',
+  'projection_failed',
+  'rate_out_of_range',
   'violations_truncated',
 ] as const
 

@@ -68,8 +68,17 @@ export const createProjectionRunner = (
     for await (const stored of iterateAll(store, { fromPosition: next })) {
       const input = projectionInputOf(definitions, stored)
       if (input !== undefined) {
-        for (const [name, projection] of entries)
-          (states as Record<string, unknown>)[name] = projection.apply(states[name], input)
+        try {
+          for (const [name, projection] of entries)
+            (states as Record<string, unknown>)[name] = projection.apply(states[name], input)
+        } catch (error) {
+          // Some projections took the event and others did not: forget them all, so the next
+          // query folds again from 0 and meets the same failure, not one this half-fold made up
+          // (an entry "recorded twice"). The error itself goes on to the caller.
+          states = freshStates()
+          next = 0n
+          throw error
+        }
       }
       next = stored.position + 1n
     }
