@@ -90,6 +90,7 @@ export type {
   Result,
   Settings,
   SubscriptionOptions,
+  UnauthorizedReport,
   WithdrawalView,
 } from './ledger/types.js'
 export { createLedger } from './ledger/createLedger.js'

@@ -160,6 +160,15 @@ export type WithdrawalView = WithdrawalRecordView
 export type DisputeView = DisputeRecordView
 /** A conversion: what moved, what was asked for, and why it was refused. */
 export type ConversionView = ConversionRecordView
+/**
+ * What `reportUnauthorized` did: the disputes covering the named payments the account made, and
+ * each named payment it could not dispute with a stable code and a sentence (`not_payer`: the
+ * account did not make that payment, so it is not the account's to dispute).
+ */
+export type UnauthorizedReport = {
+  disputeIds: string[]
+  refused: { paymentId: string; code: 'not_payer'; message: string }[]
+}
 export type HistoryEntry = {
   id: string
   journalEntryId?: string
@@ -369,9 +378,10 @@ export interface Ledger {
       amount?: Amount
     },
   ): Result<DisputeView>
+  /** `refused`: each named payment no dispute was opened on, and why (see `UnauthorizedReport`). */
   reportUnauthorized(
     c: CommandContext & { accountId: string; paymentIds: string[] },
-  ): Result<{ disputeIds: string[] }>
+  ): Result<UnauthorizedReport>
   runDue(c?: { now?: Instant }): Promise<{ expired: number }>
   recover(): Promise<{ finished: number; reversed: number }>
 

@@ -8,7 +8,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import { CallerId, domainError, isDisputeActive, limits } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { decodeCaller } from '../ledger/input.js'
-import type { LedgerError } from '../ledger/types.js'
+import type { LedgerError, UnauthorizedReport } from '../ledger/types.js'
 import { accountCommands } from './accounts.js'
 import { accountNotFound, commitMetadataOf, withContext } from './common.js'
 import { disputesOfPayment } from './disputeFacts.js'
@@ -30,11 +30,17 @@ export const REPORTED_STOLEN = 'reported stolen'
 /** One payment of the report: a dispute that already covers it, or one to open. */
 type Planned = { readonly paymentId: string; readonly disputeId?: string }
 
+type Refused = UnauthorizedReport['refused'][number]
+
+/** What the checks found: the openings to make, and the payments the report cannot dispute. */
+type Checked = { readonly planned: readonly Planned[]; readonly refused: readonly Refused[] }
+
 // ---------------------------------------------------------------- operations
 
 /**
  * Freezes the account and opens an 'unauthorized' dispute (the whole disputable amount) on each
- * named payment whose payer is the account; payments it received are left alone. Before anything
+ * named payment whose payer is the account; any other named payment (one it received, say) is left
+ * alone and listed in `refused` with code `not_payer`, in the caller's order. Before anything
  * is written: `invalid_input` (more than `PAYMENT_IDS_PER_REPORT_MAX` ids), `account_not_found`,
  * `account_closed`, `payment_not_found` (with `details.path`), and any refusal an opening would
  * meet (`invalid_transition` for a payment not settled or fully refunded, `limit_exceeded`).
@@ -45,7 +51,7 @@ type Planned = { readonly paymentId: string; readonly disputeId?: string }
 export const reportUnauthorized = async (
   context: LedgerContext,
   raw: unknown,
-): Promise<Either<LedgerError, { disputeIds: string[] }>> => {
+): Promise<Either<LedgerError, UnauthorizedReport>> => {
   const input = decodeCaller(ReportInput, raw)
   if (input._tag === 'Left') return input
   const checked = await checkReport(context, input.right)
@@ -53,7 +59,7 @@ export const reportUnauthorized = async (
   const frozen = await freezeUnlessFrozen(context, input.right)
   if (frozen._tag === 'Left') return frozen
   const disputeIds: string[] = []
-  for (const planned of checked.right) {
+  for (const planned of checked.right.planned) {
     if (planned.disputeId !== undefined) {
       disputeIds.push(planned.disputeId)
       continue
@@ -69,7 +75,7 @@ export const reportUnauthorized = async (
     }
     disputeIds.push(opened.right.disputeId)
   }
-  return right({ disputeIds })
+  return right({ disputeIds, refused: [...checked.right.refused] })
 }
 
 // ---------------------------------------------------------------- helpers
@@ -78,7 +84,7 @@ export const reportUnauthorized = async (
 const checkReport = async (
   context: LedgerContext,
   input: ReportInput,
-): Promise<Either<LedgerError, Planned[]>> => {
+): Promise<Either<LedgerError, Checked>> => {
   const paymentIds = [...new Set(input.paymentIds)]
   if (paymentIds.length > limits.PAYMENT_IDS_PER_REPORT_MAX) {
     const message = `paymentIds: at most ${limits.PAYMENT_IDS_PER_REPORT_MAX} payments per report`
@@ -92,6 +98,7 @@ const checkReport = async (
     return left(domainError('account_closed', message, { accountId: input.accountId }))
   }
   const paid: string[] = []
+  const refused: Refused[] = []
   for (const [index, paymentId] of paymentIds.entries()) {
     const payment = await context.repository.load(context.definitions.payment, paymentId)
     if (payment.state.status === 'not_requested')
@@ -101,6 +108,7 @@ const checkReport = async (
       })
     const payer: string = payment.state.request.payer
     if (payer === input.accountId) paid.push(paymentId)
+    else refused.push(notPayer(paymentId, input.accountId))
   }
   const planned: Planned[] = []
   for (const paymentId of paid) {
@@ -108,8 +116,14 @@ const checkReport = async (
     if (one._tag === 'Left') return one
     planned.push(one.right)
   }
-  return right(planned)
+  return right({ planned, refused })
 }
+
+const notPayer = (paymentId: string, accountId: string): Refused => ({
+  paymentId,
+  code: 'not_payer',
+  message: `payment ${paymentId} was not made by account ${accountId}, so it cannot dispute it`,
+})
 
 // A payment already covered by a dispute keeps it; otherwise the opening is planned (and dropped)
 // now so that its refusal comes before the freeze.

@@ -1,6 +1,6 @@
 // Proves reportUnauthorized through createLedger: it freezes the account ('reported stolen'),
 // cancels its unsubmitted withdrawals, opens an 'unauthorized' dispute on each named payment the
-// account paid (not on those it received), refuses bad ids before anything is written, and a
+// account paid (not on those it received, which it names in `refused` with code not_payer), refuses bad ids before anything is written, and a
 // re-run returns the same dispute ids and writes nothing.
 import { describe, expect, it } from 'vitest'
 import { leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.js'
@@ -27,8 +27,12 @@ describe('reportUnauthorized', () => {
     const { first, second, received } = await stolenPhone(fixture)
     const withdrawal = await requested(fixture, 'alice', '10.00', 'w1')
     const report = { accountId: 'alice', paymentIds: [first, received, second] }
-    const { disputeIds } = rightOf(await ledger.reportUnauthorized(report))
+    const { disputeIds, refused } = rightOf(await ledger.reportUnauthorized(report))
     expect(disputeIds).toHaveLength(2)
+    // Issue 7 item 9: the payment alice received is named, with why it was not disputed.
+    expect(refused).toEqual([
+      { paymentId: received, code: 'not_payer', message: expect.stringContaining(received) },
+    ])
     expect(rightOf(await ledger.account('alice')).status).toBe('frozen')
     expect(rightOf(await ledger.withdrawal(withdrawal.withdrawalId)).status).toBe('cancelled')
     const disputes = await Promise.all(
@@ -45,6 +49,19 @@ describe('reportUnauthorized', () => {
     expect(await usd(fixture, 'shop')).toEqual({ available: '0.00', held: '50.00', total: '50.00' })
     expect((await usd(fixture, 'alice')).held).toBe('0.00')
     expect((await ledger.audit()).violations).toEqual([])
+  })
+
+  it("names every payment that is not the reporter's, even when none is", async () => {
+    const fixture = await workflowLedger({}, START)
+    const { received } = await stolenPhone(fixture)
+    const report = { accountId: 'alice', paymentIds: [received] }
+    const answer = rightOf(await fixture.ledger.reportUnauthorized(report))
+    expect(answer.disputeIds).toEqual([])
+    expect(answer.refused.map(({ paymentId, code }) => [paymentId, code])).toEqual([
+      [received, 'not_payer'],
+    ])
+    expect(answer.refused[0]?.message).toContain('alice')
+    expect(rightOf(await fixture.ledger.account('alice')).status).toBe('frozen')
   })
 
   it('returns the same ids on a re-run and writes nothing', async () => {

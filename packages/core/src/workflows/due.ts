@@ -2,9 +2,9 @@
 // projection: manual-capture authorizations past their hold's expiry (the hold is released) and
 // disputes whose payee did not respond in time (escalated to support). Both commands record
 // nothing when the item is no longer due, so a lagging projection or two runners are harmless.
-import { right } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { dueAt } from '@wallet-ledger/domain'
+import { domainError, dueAt } from '@wallet-ledger/domain'
 import type { DisputeCommand, DueItem, PaymentCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { instantOf } from '../ledger/input.js'
@@ -52,15 +52,30 @@ const expire = (context: LedgerContext, item: DueItem, now: string): Promise<boo
 }
 
 /**
+ * The instant runDue works at: `now` (default: the ledger's clock), never later than the clock, so
+ * no event is dated ahead of the time the ledger keeps (`invalid_input` on `now`).
+ */
+const dueNowOf = (
+  context: LedgerContext,
+  requested: Instant | undefined,
+): Either<LedgerError, string> => {
+  const clock = context.clock()
+  const now = instantOf(requested ?? clock, 'now')
+  if (now._tag === 'Left' || Date.parse(now.right) <= clock.getTime()) return now
+  const message = `now: ${now.right} is later than the ledger's clock (${clock.toISOString()})`
+  return left(domainError('invalid_input', message, { path: 'now' }))
+}
+
+/**
  * Expires every item due at `now` (default: the ledger's clock). Throws an `Error` with code
- * `invalid_input` for an instant that does not parse: runDue returns counts, not an Either.
+ * `invalid_input` for an instant that does not parse or is later than the clock: runDue returns counts, not an Either.
  */
 export const runDueItems = async (
   context: LedgerContext,
   runner: ProjectionRunner,
   options: { now?: Instant } = {},
 ): Promise<{ expired: number }> => {
-  const now = instantOf(options.now ?? context.clock(), 'now')
+  const now = dueNowOf(context, options.now)
   if (now._tag === 'Left') throw Object.assign(new Error(now.left.message), { code: now.left.code })
   const states = await runner.catchUp()
   let expired = 0

@@ -4,7 +4,7 @@
 // instant; a dispute whose payee has not answered is escalated once its deadline has passed (the
 // payee may still answer at the deadline itself); what was captured, cancelled or answered never
 // expires; a second run expires nothing and writes nothing; the counts are exact; `now` defaults
-// to the ledger's clock and must parse.
+// to the ledger's clock, must parse and must not be later than the clock.
 import { describe, expect, it } from 'vitest'
 import type { Ledger } from '../ledger/types.js'
 import { aliceAndShop, opened, paid } from './__fixtures__/disputeFixtures.js'
@@ -16,6 +16,13 @@ const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
 const START = '2025-03-03T09:00:00.000Z'
 const at = (ms: number): string => new Date(Date.parse(START) + ms).toISOString()
+
+/** Moves the clock on to `now` (runDue refuses a `now` ahead of it), then runs what is due. */
+const runDueAt = (fixture: WorkflowLedger, now: string | Date) => {
+  const ahead = new Date(now).getTime() - fixture.now().getTime()
+  if (ahead > 0) fixture.advance(ahead)
+  return fixture.ledger.runDue({ now })
+}
 
 /** Alice (100.00 USD) and the shop, on a ledger whose authorizations last an hour. */
 const ledgerWithCast = async (
@@ -57,9 +64,9 @@ describe.each(['atomic', 'stepwise'] as const)('runDue on the %s executor', (exe
       held: '5.00',
       total: '100.00',
     })
-    expect(await ledger.runDue({ now: at(HOUR_MS - 1) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(HOUR_MS - 1))).toEqual({ expired: 0 })
     expect(rightOf(await ledger.payment(paymentId)).status).toBe('authorized')
-    expect(await ledger.runDue({ now: at(HOUR_MS) })).toEqual({ expired: 1 })
+    expect(await runDueAt(fixture, at(HOUR_MS))).toEqual({ expired: 1 })
     expect(rightOf(await ledger.payment(paymentId))).toMatchObject({
       status: 'failed',
       failureReason: 'expired',
@@ -78,7 +85,7 @@ describe.each(['atomic', 'stepwise'] as const)('runDue on the %s executor', (exe
     const fixture = await ledgerWithCast(executor)
     const paymentId = await paid(fixture, 'alice', 'shop', '30.00', 'p1')
     const { disputeId } = await opened(fixture, paymentId)
-    expect(await fixture.ledger.runDue({ now: at(DAY_MS + 1) })).toEqual({ expired: 1 })
+    expect(await runDueAt(fixture, at(DAY_MS + 1))).toEqual({ expired: 1 })
     expect(rightOf(await fixture.ledger.dispute(disputeId)).status).toBe('escalated')
     expect((await usd(fixture, 'shop')).held).toBe('30.00')
     expect((await fixture.ledger.audit()).violations).toEqual([])
@@ -90,9 +97,9 @@ describe('runDue: manual-capture authorizations', () => {
     const fixture = await ledgerWithCast()
     const { ledger } = fixture
     await authorized(ledger, '5.00', 'p1')
-    fixture.advance(HOUR_MS / 2)
-    // The clock says half an hour; runDue is asked to act at the expiry.
-    expect(await ledger.runDue({ now: at(HOUR_MS) })).toEqual({ expired: 1 })
+    fixture.advance(2 * HOUR_MS)
+    // The clock says two hours; runDue is asked to act at the expiry, which is earlier.
+    expect(await runDueAt(fixture, at(HOUR_MS))).toEqual({ expired: 1 })
     const before = rightOf(await ledger.balances('alice', { asOf: at(HOUR_MS - 1) }))
     expect(before['USD']).toEqual({ available: '95.00', held: '5.00', total: '100.00' })
     const after = rightOf(await ledger.balances('alice', { asOf: at(HOUR_MS) }))
@@ -116,10 +123,10 @@ describe('runDue: manual-capture authorizations', () => {
     const fixture = await ledgerWithCast()
     await authorized(fixture.ledger, '5.00', 'p1')
     await authorized(fixture.ledger, '6.00', 'p2')
-    expect(await fixture.ledger.runDue({ now: at(DAY_MS) })).toEqual({ expired: 2 })
+    expect(await runDueAt(fixture, at(DAY_MS))).toEqual({ expired: 2 })
     const written = await eventCount(fixture)
-    expect(await fixture.ledger.runDue({ now: at(DAY_MS) })).toEqual({ expired: 0 })
-    expect(await fixture.ledger.runDue({ now: at(2 * DAY_MS) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(DAY_MS))).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(2 * DAY_MS))).toEqual({ expired: 0 })
     expect(await eventCount(fixture)).toBe(written)
     expect((await usd(fixture, 'alice')).available).toBe('100.00')
   })
@@ -132,7 +139,7 @@ describe('runDue: manual-capture authorizations', () => {
     rightOf(await ledger.capturePayment({ paymentId: captured }))
     rightOf(await ledger.cancelPayment({ paymentId: cancelled }))
     const written = await eventCount(fixture)
-    expect(await ledger.runDue({ now: at(DAY_MS) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(DAY_MS))).toEqual({ expired: 0 })
     expect(await eventCount(fixture)).toBe(written)
     expect(rightOf(await ledger.payment(captured)).status).toBe('completed')
     expect(rightOf(await ledger.payment(cancelled)).status).toBe('cancelled')
@@ -147,12 +154,12 @@ describe('runDue: dispute deadlines', () => {
     const { disputeId } = await opened(fixture, paymentId)
     expect((await usd(fixture, 'shop')).held).toBe('30.00')
     // The payee may still answer at the deadline itself, so nothing is due then.
-    expect(await ledger.runDue({ now: at(DAY_MS) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(DAY_MS))).toEqual({ expired: 0 })
     expect(rightOf(await ledger.dispute(disputeId)).status).toBe('open')
-    expect(await ledger.runDue({ now: at(DAY_MS + 1) })).toEqual({ expired: 1 })
+    expect(await runDueAt(fixture, at(DAY_MS + 1))).toEqual({ expired: 1 })
     expect(rightOf(await ledger.dispute(disputeId)).status).toBe('escalated')
     expect((await usd(fixture, 'shop')).held).toBe('30.00')
-    expect(await ledger.runDue({ now: at(2 * DAY_MS) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(2 * DAY_MS))).toEqual({ expired: 0 })
   })
 
   it('leaves a dispute the payee answered in time alone', async () => {
@@ -162,7 +169,7 @@ describe('runDue: dispute deadlines', () => {
     const { disputeId } = await opened(fixture, paymentId)
     fixture.advance(DAY_MS)
     rightOf(await ledger.respondToDispute({ disputeId, response: 'contest' }))
-    expect(await ledger.runDue({ now: at(2 * DAY_MS) })).toEqual({ expired: 0 })
+    expect(await runDueAt(fixture, at(2 * DAY_MS))).toEqual({ expired: 0 })
     expect(rightOf(await ledger.dispute(disputeId)).status).toBe('responded')
   })
 })
@@ -175,9 +182,9 @@ describe('runDue: counts and input', () => {
     await opened(fixture, paymentId)
     await authorized(ledger, '5.00', 'p2')
     await authorized(ledger, '6.00', 'p3')
-    expect(await ledger.runDue({ now: at(HOUR_MS) })).toEqual({ expired: 2 })
+    expect(await runDueAt(fixture, at(HOUR_MS))).toEqual({ expired: 2 })
     await authorized(ledger, '7.00', 'p4')
-    expect(await ledger.runDue({ now: new Date(at(2 * DAY_MS)) })).toEqual({ expired: 2 })
+    expect(await runDueAt(fixture, new Date(at(2 * DAY_MS)))).toEqual({ expired: 2 })
   })
 
   it('rejects a `now` that is not an instant with code invalid_input', async () => {
@@ -185,5 +192,18 @@ describe('runDue: counts and input', () => {
     await expect(fixture.ledger.runDue({ now: 'tomorrow' })).rejects.toMatchObject({
       code: 'invalid_input',
     })
+  })
+
+  // Issue 7 item 9: a `now` ahead of the clock wrote events dated a month ahead.
+  it('refuses a `now` later than the ledger clock, naming `now`, and writes nothing', async () => {
+    const fixture = await ledgerWithCast()
+    await authorized(fixture.ledger, '5.00', 'p1')
+    const written = await eventCount(fixture)
+    await expect(fixture.ledger.runDue({ now: at(30 * DAY_MS) })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('now'),
+    })
+    expect(await eventCount(fixture)).toBe(written)
+    expect(await fixture.ledger.runDue({ now: fixture.now() })).toEqual({ expired: 0 })
   })
 })

@@ -13,6 +13,7 @@ import {
   CallerId,
   domainError,
   legsOf,
+  limits,
   moneyFromCanonical,
   paymentView,
   promotionBudgetAccount,
@@ -25,6 +26,7 @@ import type {
   RefundPayment,
 } from '@wallet-ledger/domain'
 import type { Write } from '../engine/commit.js'
+import type { Loaded } from '../engine/repository.js'
 import { idFromIdempotencyKey } from '../engine/ids.js'
 import { entryIdOf } from '../engine/workflowRefs.js'
 import type { LedgerContext } from '../ledger/context.js'
@@ -148,12 +150,13 @@ const claimWrite = async (
 /**
  * Plans one refund: the key's claim first, then the payment's write and its follow-ups (the
  * step-by-step executor appends the claim before the payment's decision, so a refund is never
- * recorded without its claim); a retry writes nothing.
+ * recorded without its claim); a retry writes nothing. Undefined when an account refused against a
+ * payment that has moved on since it was loaded: plan again.
  */
-const planRefund = async (
+const planRefundOnce = async (
   context: LedgerContext,
   input: RefundInput,
-): Promise<Either<LedgerError, Plan<PaymentView>>> => {
+): Promise<Either<LedgerError, Plan<PaymentView>> | undefined> => {
   const definition = context.definitions.payment
   const loaded = await context.repository.load(definition, input.paymentId)
   if (loaded.state.status === 'not_requested') return left(paymentNotFound(input.paymentId))
@@ -174,8 +177,44 @@ const planRefund = async (
   assert(others.length === 0, 'RefundPayment records one event')
   assert(refunded.type === 'PaymentRefunded', `RefundPayment recorded ${refunded.type}`)
   const rest = await refundFollowUps(context, state, refunded, at)
-  if (rest._tag === 'Left') return rest
+  if (rest._tag === 'Left')
+    return (await hasMoved(context, input.paymentId, loaded)) ? undefined : rest
   return right({ writes: [claim.right, write.right, ...rest.right], outcome: right(view) })
+}
+
+// True when the payment's stream has moved on since `loaded`: another process recorded a refund
+// (or a dispute's) meanwhile, so a refusal of the accounts (the fees account short of the fee
+// share that refund already took back) answers a state that is gone.
+const hasMoved = async (
+  context: LedgerContext,
+  paymentId: string,
+  loaded: Loaded<PaymentState>,
+): Promise<boolean> => {
+  const again = await context.repository.load(context.definitions.payment, paymentId)
+  return again.revision !== loaded.revision
+}
+
+/**
+ * Plans one refund against the payment as it is now. An account's refusal made against a payment
+ * another process has refunded meanwhile is planned again, a bounded number of times, so two
+ * ledgers racing full refunds answer `refund_exceeds_captured` as a serial order would, not
+ * `insufficient_balance` of the fees account.
+ */
+const planRefund = async (
+  context: LedgerContext,
+  input: RefundInput,
+): Promise<Either<LedgerError, Plan<PaymentView>>> => {
+  for (let attempt = 0; attempt < limits.COMMAND_RETRIES_MAX; attempt += 1) {
+    const planned = await planRefundOnce(context, input)
+    if (planned !== undefined) return planned
+  }
+  return left(
+    domainError(
+      'concurrency_conflict',
+      `payment ${input.paymentId} kept changing while its refund was planned; retry with the same idempotency key`,
+      { paymentId: input.paymentId },
+    ),
+  )
 }
 
 // ---------------------------------------------------------------- the methods
