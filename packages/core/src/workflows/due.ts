@@ -8,6 +8,7 @@ import { domainError, dueAt } from '@wallet-ledger/domain'
 import type { DisputeCommand, DueItem, PaymentCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { instantOf } from '../ledger/input.js'
+import { orThrow } from '../ledger/result.js'
 import type { Instant, LedgerError } from '../ledger/types.js'
 import type { ProjectionRunner } from '../projections/runner.js'
 import { planDisputeCommand } from './disputeSteps.js'
@@ -67,7 +68,7 @@ const dueNowOf = (
 }
 
 /**
- * Expires every item due at `now` (default: the ledger's clock). Throws an `Error` with code
+ * Expires every item due at `now` (default: the ledger's clock). Rejects with a `LedgerRejection`, code
  * `invalid_input` for an instant that does not parse or is later than the clock: runDue returns counts, not an Either.
  */
 export const runDueItems = async (
@@ -75,12 +76,12 @@ export const runDueItems = async (
   runner: ProjectionRunner,
   options: { now?: Instant } = {},
 ): Promise<{ expired: number }> => {
-  const now = dueNowOf(context, options.now)
-  if (now._tag === 'Left') throw Object.assign(new Error(now.left.message), { code: now.left.code })
+  // A refusal rejects as the ledger's other bad options do: a LedgerRejection with details.path.
+  const now = orThrow(dueNowOf(context, options.now))
   const states = await runner.catchUp()
   let expired = 0
-  for (const item of dueAt(states.dueItems, now.right)) {
-    if (await expire(context, item, now.right)) expired += 1
+  for (const item of dueAt(states.dueItems, now)) {
+    if (await expire(context, item, now)) expired += 1
   }
   return { expired }
 }
