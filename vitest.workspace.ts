@@ -9,10 +9,13 @@ const OBSERVE_LEFTS = fileURLToPath(
 )
 
 const SOURCE_CONDITIONS = ['@wallet-ledger/source', 'import', 'module', 'node', 'default']
+// Vitest hands the SSR conditions to Node as --conditions, where 'import' would make a CommonJS
+// require() (pg's own require('pg-pool')) pick the ESM build; Node adds import/require itself.
+const NODE_CONDITIONS = SOURCE_CONDITIONS.filter((condition) => condition !== 'import')
 
 const project = (name: string, root: string): TestProjectInlineConfiguration => ({
   resolve: { conditions: SOURCE_CONDITIONS },
-  ssr: { resolve: { conditions: SOURCE_CONDITIONS } },
+  ssr: { resolve: { conditions: NODE_CONDITIONS } },
   test: {
     name,
     root,
@@ -29,6 +32,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('testing', './packages/testing'),
   project('store-sqlite', './packages/store-sqlite'),
   project('store-eventstoredb', './packages/store-eventstoredb'),
+  project('store-postgres', './packages/store-postgres'),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.

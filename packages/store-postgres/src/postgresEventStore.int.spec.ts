@@ -1,0 +1,14 @@
+// Proves the PostgreSQL store keeps the shared EventStore contract, on a real server.
+import { describeEventStoreContract } from '@wallet-ledger/testing'
+import {
+  createTestStore,
+  describePostgres,
+  disposeTestStore,
+} from './__fixtures__/postgresTestStore.js'
+
+describePostgres('store-postgres', () => {
+  describeEventStoreContract('postgres', {
+    create: () => createTestStore(),
+    dispose: disposeTestStore,
+  })
+})

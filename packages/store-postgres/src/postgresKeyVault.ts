@@ -1,0 +1,77 @@
+// The key vault in the store's own database: one 32-byte key per owner in `vault_keys`, so
+// personal data sealed before a restart can still be opened after it. `keyFor` creates a key only
+// when none exists (INSERT ... ON CONFLICT DO NOTHING, then a read in a later statement, which
+// sees whichever insert won), so two processes asking at once get the same key. `erase` deletes
+// the row: the key is gone for good (its dead tuple lingers until VACUUM reclaims the page).
+import { randomBytes } from 'node:crypto'
+import type { KeyVault } from '@wallet-ledger/core'
+import { storeError } from '@wallet-ledger/core/adapter'
+import { checkStorableText } from './postgresText.js'
+
+// ---------------------------------------------------------------- types
+
+/** Runs one statement on the store's pool; rejects with the port's errors. */
+export type RunQuery = <Row>(
+  doing: string,
+  sql: string,
+  values: readonly unknown[],
+) => Promise<readonly Row[]>
+
+// ---------------------------------------------------------------- constants
+
+const KEY_BYTES = 32
+/** The longest owner id the vault accepts (account ids are far shorter). */
+export const OWNER_ID_LENGTH_MAX = 256
+
+// ---------------------------------------------------------------- constructors
+
+/** The vault over a store's pool; `query` rejects `store_closed` once the store is closed. */
+export const createPostgresKeyVault = (query: RunQuery): KeyVault => {
+  const findKey = async (ownerId: string): Promise<Uint8Array | undefined> => {
+    const rows = await query<{ key: Buffer }>(
+      'reading a key',
+      'SELECT key FROM vault_keys WHERE owner_id = $1',
+      [ownerId],
+    )
+    return rows[0] === undefined ? undefined : new Uint8Array(rows[0].key)
+  }
+  return {
+    keyFor: async (ownerId) => {
+      checkOwnerId(ownerId)
+      const existing = await findKey(ownerId)
+      if (existing !== undefined) return existing
+      const created = await query<{ key: Buffer }>(
+        'creating a key',
+        'INSERT INTO vault_keys (owner_id, key) VALUES ($1, $2) ' +
+          'ON CONFLICT (owner_id) DO NOTHING RETURNING key',
+        [ownerId, randomBytes(KEY_BYTES)],
+      )
+      // Nothing returned: another writer's key won the race; this later statement sees it.
+      const key = created[0] === undefined ? await findKey(ownerId) : new Uint8Array(created[0].key)
+      if (key === undefined || key.length !== KEY_BYTES) {
+        throw storeError('store_unavailable', `the key of ${ownerId} could not be read back`)
+      }
+      return key
+    },
+    findKey: async (ownerId) => {
+      checkOwnerId(ownerId)
+      return findKey(ownerId)
+    },
+    erase: async (ownerId) => {
+      checkOwnerId(ownerId)
+      await query('erasing a key', 'DELETE FROM vault_keys WHERE owner_id = $1', [ownerId])
+    },
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+const checkOwnerId = (ownerId: unknown): void => {
+  if (typeof ownerId !== 'string' || ownerId.length === 0 || ownerId.length > OWNER_ID_LENGTH_MAX) {
+    throw storeError(
+      'invalid_argument',
+      `ownerId must be 1..${OWNER_ID_LENGTH_MAX} characters, got ${String(ownerId).slice(0, 64)}`,
+    )
+  }
+  checkStorableText('ownerId', ownerId)
+}
