@@ -8,6 +8,8 @@ import {
   checkMaxCount,
   checkOffset,
   checkSnapshot,
+  checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   configurationError,
   createEventIdSource,
@@ -51,9 +53,16 @@ export type PostgresEventStoreOptions = {
 
 /** The PostgreSQL store: the whole port, snapshots and a key vault in the same database. */
 export type PostgresEventStore = Required<
-  Pick<EventStore, 'appendMany' | 'readLastRevision' | 'readSnapshot' | 'writeSnapshot'>
+  Pick<
+    EventStore,
+    | 'appendMany'
+    | 'readLastRevision'
+    | 'readSnapshot'
+    | 'writeSnapshot'
+    | 'readSnapshots'
+    | 'deleteSnapshot'
+  >
 > &
-  Required<Pick<EventStore, 'deleteSnapshot'>> &
   EventStore & { readonly keyVault: KeyVault }
 
 // ---------------------------------------------------------------- constants
@@ -229,21 +238,18 @@ const storeOn = (
       ensureOpen()
       checkStreamName(stream)
       const snapshot = checkSnapshot(input)
-      const found = await query<{ hash: string }>(
+      const found = await query<{ revision: string; hash: string }>(
         'reading a snapshot event',
-        'SELECT hash FROM events WHERE stream = $1 AND revision = $2',
+        'SELECT revision, hash FROM events WHERE stream = $1 AND revision = $2',
         [stream, snapshot.revision.toString()],
       )
-      const eventHash = found[0]?.hash
-      if (eventHash === undefined) {
-        throw storeError(
-          'invalid_argument',
-          `stream ${stream} has no revision ${snapshot.revision}`,
-          {
-            stream,
-          },
-        )
-      }
+      const at = found[0]
+      // Events are append-only, so the event checked here is still the one when the row lands.
+      checkSnapshotEvent(
+        stream,
+        snapshot,
+        at === undefined ? undefined : { revision: BigInt(at.revision), hash: at.hash },
+      )
       const recordedAt = recordedInstant(settings.clock(), undefined).toISOString()
       await query(
         'writing a snapshot',
@@ -254,13 +260,27 @@ const storeOn = (
         [
           stream,
           snapshot.revision.toString(),
-          eventHash,
+          snapshot.eventHash,
           snapshot.schemaVersion,
           snapshot.stateJson,
           recordedAt,
         ],
       )
     },
+    readSnapshots: (pageOptions) =>
+      page(async () => {
+        ensureOpen()
+        const { afterStream, maxCount } = checkSnapshotsPage(pageOptions)
+        // COLLATE "C" orders by code point, which for stream names (ASCII) is code-unit order.
+        const rows = await query<SnapshotRow>(
+          'reading snapshots',
+          `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots ` +
+            'WHERE $1::text IS NULL OR stream COLLATE "C" > $1::text ' +
+            'ORDER BY stream COLLATE "C" LIMIT $2',
+          [afterStream ?? null, maxCount],
+        )
+        return rows.map(snapshotOfRow)
+      }),
     deleteSnapshot: async (stream) => {
       ensureOpen()
       checkStreamName(stream)
@@ -297,15 +317,14 @@ type SnapshotRow = {
 const snapshotOfRow = (row: SnapshotRow): Snapshot => ({
   stream: row.stream,
   revision: BigInt(row.revision),
+  eventHash: row.event_hash,
   schemaVersion: row.schema_version,
   state: JSON.parse(row.state) as JsonValue,
   recordedAt: row.recorded_at,
 })
 
 // The page is read at the first `next()`, so a rejection surfaces there.
-async function* page(
-  read: () => Promise<readonly StoredEvent[]>,
-): AsyncGenerator<StoredEvent, void, undefined> {
+async function* page<Item>(read: () => Promise<readonly Item[]>): AsyncGenerator<Item, void> {
   yield* await read()
 }
 

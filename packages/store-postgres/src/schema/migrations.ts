@@ -44,7 +44,7 @@ const MIGRATIONS: readonly Migration[] = [
       `CREATE TRIGGER events_append_only_truncate BEFORE TRUNCATE ON events
         FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()`,
       `CREATE TABLE snapshots (
-        stream text PRIMARY KEY,
+        stream text COLLATE "C" PRIMARY KEY,
         revision bigint NOT NULL,
         event_hash text NOT NULL,
         schema_version integer NOT NULL,
