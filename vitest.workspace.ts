@@ -26,13 +26,22 @@ const project = (name: string, root: string): TestProjectInlineConfiguration => 
   },
 })
 
+const withTimeout = (
+  config: TestProjectInlineConfiguration,
+  testTimeout: number,
+): TestProjectInlineConfiguration => ({
+  ...config,
+  test: { ...config.test, testTimeout, hookTimeout: testTimeout },
+})
+
 export const projects: TestProjectInlineConfiguration[] = [
   project('domain', './packages/domain'),
   project('core', './packages/core'),
   project('testing', './packages/testing'),
   project('store-sqlite', './packages/store-sqlite'),
   project('store-eventstoredb', './packages/store-eventstoredb'),
-  project('store-postgres', './packages/store-postgres'),
+  // Each case migrates a fresh schema on a shared server: a loaded machine needs more than 5 s.
+  withTimeout(project('store-postgres', './packages/store-postgres'), 60_000),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.
