@@ -17,7 +17,12 @@ const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`
 
 type WorkerReport = { readonly worker: number; readonly codes: Record<string, number> }
 
-const runWorker = (path: string, worker: number): Promise<WorkerReport> =>
+const runWorker = (
+  path: string,
+  worker: number,
+  payments: number,
+  cacheDirectory: string,
+): Promise<WorkerReport> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -28,10 +33,13 @@ const runWorker = (path: string, worker: number): Promise<WorkerReport> =>
         fixture('payingWorker.ts'),
         path,
         String(worker),
-        String(PAYMENTS_PER_WORKER),
+        String(payments),
         ACCOUNTS.join(','),
       ],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, WALLET_LEDGER_TS_CACHE: cacheDirectory },
+      },
     )
     let stdout = ''
     let stderr = ''
@@ -64,8 +72,16 @@ describe('several processes on one SQLite file', () => {
       }
       await setup.close()
 
+      // A first worker that pays nothing fills the transpile cache, so the four start quickly.
+      const cacheDirectory = `${path}.ts-cache`
+      expect(await runWorker(path, WORKERS, 0, cacheDirectory)).toEqual({
+        worker: WORKERS,
+        codes: {},
+      })
       const reports = await Promise.all(
-        Array.from({ length: WORKERS }, (_, worker) => runWorker(path, worker)),
+        Array.from({ length: WORKERS }, (_, worker) =>
+          runWorker(path, worker, PAYMENTS_PER_WORKER, cacheDirectory),
+        ),
       )
       for (const report of reports) {
         expect(
