@@ -105,4 +105,16 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // The command line: core's public API and the domain; stores only through their URL, drivers
+    // never, the test kit never.
+    files: ['packages/cli/src/**/*.ts'],
+    ignores: ['packages/cli/src/**/*.spec.ts', 'packages/cli/src/**/__fixtures__/**'],
+    rules: {
+      'no-restricted-imports': restrictedImports([
+        noTesting,
+        ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
+      ]),
+    },
+  },
 )

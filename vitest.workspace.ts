@@ -42,6 +42,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('store-eventstoredb', './packages/store-eventstoredb'),
   // Each case migrates a fresh schema on a shared server: a loaded machine needs more than 5 s.
   withTimeout(project('store-postgres', './packages/store-postgres'), 60_000),
+  project('cli', './packages/cli'),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.

@@ -25,7 +25,7 @@ export type {
 export type { StoreError, StoreErrorCode } from './ports/storeError.js'
 export { STORE_ERROR_CODES, isStoreError, storeError } from './ports/storeError.js'
 export type { StoreAdapterModule, StoreOpenOptions } from './ports/storeAdapter.js'
-export { configurationError } from './ledger/storeUrl.js'
+export { STORE_SCHEMES, configurationError } from './ledger/storeUrl.js'
 export type { KeyVault } from './privacy/keyVault.js'
 
 // ---------------------------------------------------------------- store building blocks

@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The `wallet-ledger` executable: runs the command line on this process's arguments and streams.
+import { runCli } from '../program.js'
+
+const exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  progressStream: process.stderr,
+})
+process.exitCode = exitCode
