@@ -1,7 +1,8 @@
 // Proves `wallet-ledger demo`, run as a child process, tells the whole story a person must see
 // (what it shows, not every byte), in the ledger's local time, with a clean audit and a head hash.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildBinary, runBinary } from '../__fixtures__/runBinary.js'
+import { join } from 'node:path'
+import { buildBinary, runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
 
 beforeAll(buildBinary, 240_000)
 
@@ -81,4 +82,26 @@ describe('wallet-ledger demo on a memory: store', () => {
     const withoutIds = (text: string) => text.replace(/[0-9a-f]{8,}/g, 'ID')
     expect(withoutIds(again.stdout)).toBe(withoutIds(output))
   })
+})
+
+describe('wallet-ledger demo on the default SQLite file', () => {
+  it('writes ./wallet-ledger.db, refuses to run over it, and starts again with --fresh', () => {
+    const folder = temporaryFolder()
+    try {
+      const first = runBinary(['demo'], { cwd: folder.path })
+      expect(first.status, first.stderr).toBe(0)
+      expect(first.stdout).toContain(join(folder.path, 'wallet-ledger.db'))
+      const head = /head hash: ([0-9a-f]{64})/.exec(first.stdout)?.[1]
+      const second = runBinary(['demo'], { cwd: folder.path })
+      expect(second.status).toBe(2)
+      expect(second.stderr).toMatch(/already holds \d+ events .*--fresh/)
+      const audit = runBinary(['audit', '--expected-head', head ?? ''], { cwd: folder.path })
+      expect(audit.status).toBe(0)
+      const fresh = runBinary(['demo', '--fresh'], { cwd: folder.path })
+      expect(fresh.status, fresh.stderr).toBe(0)
+      expect(fresh.stdout).toMatch(/│ clean/)
+    } finally {
+      folder.remove()
+    }
+  }, 60_000)
 })
