@@ -77,7 +77,7 @@ const usd = (minor: bigint): string =>
 /** A ledger with the payers and the hot merchant opened and funded with USD 100.00 each. */
 const openedLedger = async (executor: Executor, kind: PropertyStore) => {
   const clock = manualClock()
-  const store = kind.create(executor, clock)
+  const store = await kind.create(executor, clock)
   const ledger = await ledgerOver(store, clock)
   rightOf(
     await ledger.openAccount({

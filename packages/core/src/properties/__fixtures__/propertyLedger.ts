@@ -117,7 +117,7 @@ export const seededStore = async (
   kind: PropertyStore = MEMORY_PROPERTY_STORE,
 ): Promise<{ clock: ManualClock; inner: EventStore }> => {
   const clock = manualClock()
-  const inner = kind.create(executor, clock)
+  const inner = await kind.create(executor, clock)
   const ledger = await ledgerOver(inner, clock)
   await seedLedger(ledger)
   rightOf(
@@ -137,7 +137,7 @@ export const fundedLedger = async (
   kind: PropertyStore = MEMORY_PROPERTY_STORE,
 ): Promise<{ real: PropertyLedger; model: LedgerModel }> => {
   const clock = manualClock()
-  const store = kind.create(executor, clock)
+  const store = await kind.create(executor, clock)
   const ledger = await ledgerOver(store, clock)
   const model = createLedgerModel({
     assets: MODEL_ASSETS,

@@ -12,6 +12,12 @@ import {
   startEsdbTestDouble,
   type EsdbTestDouble,
 } from '../../../../store-eventstoredb/test/esdbTestDouble.js'
+// The PostgreSQL store's test support (fresh schemas, dropped after use), reached by path likewise.
+import {
+  POSTGRES_URL,
+  createTestStore,
+  disposeTestStore,
+} from '../../../../store-postgres/src/__fixtures__/postgresTestStore.js'
 import type { EventStore } from '../../ports/eventStore.js'
 import { createMemoryEventStore } from '../../store/memoryEventStore.js'
 import type { Executor, ManualClock } from './propertyLedger.js'
@@ -22,7 +28,7 @@ import type { Executor, ManualClock } from './propertyLedger.js'
 export type PropertyStore = {
   readonly name: string
   /** A fresh, empty store; for `'stepwise'` one without `appendMany`. */
-  readonly create: (executor: Executor, clock: ManualClock) => EventStore
+  readonly create: (executor: Executor, clock: ManualClock) => EventStore | Promise<EventStore>
   /** This store's run count for a suite whose memory run count is `memoryRuns`. */
   readonly numRuns: (memoryRuns: number) => number
   /** The executors it runs with; default both (a store without `appendMany` has only one). */
@@ -86,6 +92,44 @@ export const SQLITE_PROPERTY_STORE: PropertyStore = {
   numRuns: (memoryRuns) => Math.max(5, Math.ceil(memoryRuns / 4)),
 }
 
+// PostgreSQL stores, each in a fresh schema on the server WALLET_LEDGER_POSTGRES_URL names (the
+// store package's test support, reached by path: it is never published), dropped after the file.
+const postgresStores = () => {
+  const opened: EventStore[] = []
+  afterAll(async () => {
+    for (const store of opened.splice(0)) await disposeTestStore(store)
+  })
+  return async (clock: ManualClock): Promise<EventStore> => {
+    const store = await createTestStore({ clock: clock.now, poolSize: 2 })
+    opened.push(store)
+    return store
+  }
+}
+
+/**
+ * PostgreSQL through its pool: every commit is a transaction of four round trips under the commit
+ * lock and every run migrates a fresh schema, so the suites run a tenth as many cases, at least 3.
+ */
+const postgresPropertyStore = (): PropertyStore => {
+  const open = postgresStores()
+  return {
+    name: 'postgres',
+    create: async (executor, clock) => {
+      const store = await open(clock)
+      return executor === 'atomic' ? store : withoutAppendMany(store)
+    },
+    numRuns: (memoryRuns) => Math.max(3, Math.ceil(memoryRuns / 10)),
+    timeoutMs: 300_000,
+  }
+}
+
+if (POSTGRES_URL === undefined) {
+  console.warn(
+    'SKIPPED: the engine properties over PostgreSQL, because WALLET_LEDGER_POSTGRES_URL is not ' +
+      'set (start a server with `bash scripts/postgres.sh up`; .ci/run always sets it)',
+  )
+}
+
 // EventStoreDB stores, each in a namespace of its own on one server per test file (the test double
 // unless `connectionString` is given), closed after the file.
 const eventStoreDbStores = (connectionString: string | undefined) => {
@@ -139,6 +183,7 @@ if (esdbServer === undefined || esdbServer === '') {
 export const PROPERTY_STORES: readonly PropertyStore[] = [
   MEMORY_PROPERTY_STORE,
   SQLITE_PROPERTY_STORE,
+  ...(POSTGRES_URL === undefined ? [] : [postgresPropertyStore()]),
   eventStoreDbPropertyStore('eventstoredb test double'),
   ...(esdbServer === undefined || esdbServer === ''
     ? []
