@@ -3,7 +3,7 @@
 // that hasCode narrows a failure to one code's typed details; the runtime half checks hasCode.
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { ERROR_CODES, hasCode } from '@wallet-ledger/core'
-import type { ErrorCode, LedgerError, PaymentView, Result } from '@wallet-ledger/core'
+import type { ErrorCode, Ledger, LedgerError, PaymentView, Result } from '@wallet-ledger/core'
 
 // A service's switch: every case must name a real code.
 const advice = (error: LedgerError): string => {
@@ -44,5 +44,24 @@ describe('LedgerError types', () => {
     // @ts-expect-error details are typed: `required` is not a number
     const wrong: number | undefined = error.details?.required
     expect(wrong).toBe('two_factor')
+  })
+
+  it('narrows the codes of a read by id to invalid_input and its not-found code', () => {
+    type PaymentLeft = Extract<Awaited<ReturnType<Ledger['payment']>>, { _tag: 'Left' }>['left']
+    expectTypeOf<PaymentLeft['code']>().toEqualTypeOf<'invalid_input' | 'payment_not_found'>()
+    type SettingsLeft = Extract<Awaited<ReturnType<Ledger['settings']>>, { _tag: 'Left' }>['left']
+    expectTypeOf<SettingsLeft['code']>().toEqualTypeOf<'invalid_input' | 'account_not_found'>()
+    const onPayment = (error: PaymentLeft): boolean => {
+      switch (error.code) {
+        case 'payment_not_found':
+          return true
+        // @ts-expect-error payment() never answers insufficient_balance
+        case 'insufficient_balance':
+          return false
+        default:
+          return false
+      }
+    }
+    expect(onPayment({ code: 'payment_not_found', message: 'gone' })).toBe(true)
   })
 })

@@ -85,6 +85,7 @@ export type {
   LedgerHooks,
   LedgerOptions,
   LedgerSubscription,
+  LookupCode,
   Notification,
   PaymentView,
   Result,

@@ -21,7 +21,7 @@ import type { Asset, AssetRegistry, Money } from '@wallet-ledger/domain'
 import { canonicalJson } from '../store/canonicalJson.js'
 import { sha256Hex } from '../store/chain.js'
 import type { JsonValue } from '../ports/eventStore.js'
-import type { Instant, LedgerError } from './types.js'
+import type { ErrorCode, Instant, LedgerError } from './types.js'
 
 /** A parsed amount: its asset, the money and its canonical string. */
 export type ParsedAmount = { readonly asset: Asset; readonly money: Money; readonly amount: string }
@@ -124,12 +124,12 @@ const ID_SHOWN_MAX = 64
  * A query's id argument (`payment(id)`): `invalid_input` on `field` when it is not text; when it
  * is text no id can be (`isId` false), the query's not-found error, since no such entity exists.
  */
-export const queryIdOf = (
+export const queryIdOf = <NotFound extends ErrorCode>(
   value: unknown,
   field: string,
   isId: (text: string) => boolean,
-  notFound: (shown: string) => LedgerError,
-): Either<LedgerError, string> => {
+  notFound: (shown: string) => LedgerError<NotFound>,
+): Either<LedgerError<'invalid_input' | NotFound>, string> => {
   if (typeof value !== 'string' || value.length === 0) {
     const message = `${field}: must be an id written as text; got ${describeValue(value)}`
     return left(domainError('invalid_input', message, { path: field }))

@@ -35,7 +35,7 @@ const AccountsOptions = t.partial({
   after: t.string,
 })
 
-const paymentNotFound = (paymentId: string): LedgerError =>
+const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
   domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 const RunDueOptions = t.partial({ now: InstantInput })

@@ -77,6 +77,8 @@ export type LedgerError<Code extends ErrorCode = ErrorCode> = {
   message: string
   details?: ErrorDetails<Code>
 }
+/** The codes a read by id answers: `invalid_input` (not an id at all) or its `..._not_found`. */
+export type LookupCode<NotFound extends ErrorCode> = 'invalid_input' | NotFound
 /** Every command and query resolves to an `Either`; only infrastructure failures reject. */
 export type Result<T, Code extends ErrorCode = ErrorCode> = Promise<Either<LedgerError<Code>, T>>
 /** What the caller's app verified. */
@@ -385,9 +387,9 @@ export interface Ledger {
   runDue(c?: { now?: Instant }): Promise<{ expired: number }>
   recover(): Promise<{ finished: number; reversed: number }>
 
-  account(accountId: string): Result<AccountView>
+  account(accountId: string): Result<AccountView, LookupCode<'account_not_found'>>
   /** The account's settings read back: limits per asset, security, masked contact, fee rate. */
-  settings(accountId: string): Result<Settings>
+  settings(accountId: string): Result<Settings, LookupCode<'account_not_found'>>
   accounts(o?: {
     kind?: string
     limit?: number
@@ -405,10 +407,10 @@ export interface Ledger {
     accountId: string,
     o: { asset: string; from: Instant; to: Instant },
   ): Result<{ opening: Amount; closing: Amount; entries: HistoryEntry[] }>
-  payment(id: string): Result<PaymentView>
-  withdrawal(id: string): Result<WithdrawalView>
-  dispute(id: string): Result<DisputeView>
-  conversion(id: string): Result<ConversionView>
+  payment(id: string): Result<PaymentView, LookupCode<'payment_not_found'>>
+  withdrawal(id: string): Result<WithdrawalView, LookupCode<'withdrawal_not_found'>>
+  dispute(id: string): Result<DisputeView, LookupCode<'dispute_not_found'>>
+  conversion(id: string): Result<ConversionView, LookupCode<'conversion_not_found'>>
   /**
    * Notifications from `fromPosition` (inclusive), at least once, in global order: catch-up, then
    * live. `invalid_input` for a bad position, an unknown event type or a bad retry policy.

@@ -4,7 +4,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { AccountId, formatMinor } from '@wallet-ledger/domain'
 import type { AccountState } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
-import type { AccountView, Balance, LedgerError } from '../ledger/types.js'
+import type { AccountView, Balance, LedgerError, LookupCode } from '../ledger/types.js'
 import { queryIdOf } from '../ledger/input.js'
 import { accountNotFound } from '../workflows/common.js'
 
@@ -43,7 +43,7 @@ export const balancesOf = (state: OpenedState): Record<string, Balance> => {
 export const loadOpenedAccount = async (
   context: LedgerContext,
   accountId: string,
-): Promise<Either<LedgerError, OpenedState>> => {
+): Promise<Either<LedgerError<LookupCode<'account_not_found'>>, OpenedState>> => {
   const id = queryIdOf(accountId, 'accountId', AccountId.is, accountNotFound)
   if (id._tag === 'Left') return id
   const loaded = await context.repository.load(context.definitions.account, id.right)

@@ -6,7 +6,7 @@ import { right } from 'fp-ts/lib/Either.js'
 import { formatMinor } from '@wallet-ledger/domain'
 import type { AssetLimits } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
-import type { AssetLimitsView, LedgerError, Settings } from '../ledger/types.js'
+import type { AssetLimitsView, LedgerError, LookupCode, Settings } from '../ledger/types.js'
 import { isStoreError } from '../ports/storeError.js'
 import { openFor } from '../privacy/keyVault.js'
 import { loadOpenedAccount } from './accountQueries.js'
@@ -37,7 +37,7 @@ export const maskEmail = (email: string): string => {
 export const settingsOf = async (
   context: LedgerContext,
   accountId: string,
-): Promise<Either<LedgerError, Settings>> => {
+): Promise<Either<LedgerError<LookupCode<'account_not_found'>>, Settings>> => {
   const loaded = await loadOpenedAccount(context, accountId)
   if (loaded._tag === 'Left') return loaded
   const state = loaded.right

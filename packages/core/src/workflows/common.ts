@@ -86,7 +86,7 @@ export const decideWrite = <State, Command, Event extends RawEvent, Error extend
 export const nowOf = (context: LedgerContext): string => context.clock().toISOString()
 
 /** `account_not_found` for an id. */
-export const accountNotFound = (accountId: string): LedgerError =>
+export const accountNotFound = (accountId: string): LedgerError<'account_not_found'> =>
   domainError('account_not_found', `account ${accountId} does not exist`, { accountId })
 
 /**

@@ -78,7 +78,7 @@ type Request = {
 
 // ---------------------------------------------------------------- helpers
 
-const conversionNotFound = (conversionId: string): LedgerError =>
+const conversionNotFound = (conversionId: string): LedgerError<'conversion_not_found'> =>
   domainError('conversion_not_found', `conversion ${conversionId} does not exist`, {
     conversionId,
   })

@@ -40,7 +40,7 @@ type Requested = Exclude<PaymentState, { status: 'not_requested' }>
 // ---------------------------------------------------------------- operations
 
 /** `payment_not_found` for an id. */
-export const paymentNotFound = (paymentId: string): LedgerError =>
+export const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
   domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 /**

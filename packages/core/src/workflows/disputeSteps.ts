@@ -40,7 +40,7 @@ export const disputeEntryId = (disputeId: string): string =>
 export const viewOfDispute = (state: DisputeState): DisputeView => disputeView(state)
 
 /** `dispute_not_found` for an id. */
-export const disputeNotFound = (disputeId: string): LedgerError =>
+export const disputeNotFound = (disputeId: string): LedgerError<'dispute_not_found'> =>
   domainError('dispute_not_found', `dispute ${disputeId} does not exist`, { disputeId })
 
 /**

@@ -24,7 +24,7 @@ import type { Plan } from './run.js'
 export type Opened = Exclude<AccountState, { status: 'not_opened' }>
 export const isOpened = (state: AccountState): state is Opened => state.status !== 'not_opened'
 
-export const paymentNotFound = (paymentId: string): LedgerError =>
+export const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
   domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 export const viewOf = (state: PaymentState): PaymentView => paymentView(state)

@@ -85,7 +85,7 @@ export const viewOfWithdrawal = (state: WithdrawalState): WithdrawalView => {
 }
 
 /** `withdrawal_not_found` for an id. */
-export const withdrawalNotFound = (withdrawalId: string): LedgerError =>
+export const withdrawalNotFound = (withdrawalId: string): LedgerError<'withdrawal_not_found'> =>
   domainError('withdrawal_not_found', `withdrawal ${withdrawalId} does not exist`, {
     withdrawalId,
   })
