@@ -8,8 +8,8 @@ import type { DisputeEvidence, DisputeState } from './state.js'
 // ---------------------------------------------------------------- types
 
 /**
- * DESIGN.md section 6's DisputeView, JSON-safe. The optional extras (allowed by DESIGN: optional
- * fields may be added) tell a person what is disputed and what came back.
+ * DESIGN.md section 6's DisputeView, JSON-safe. The fields beyond DESIGN's shape (always present)
+ * tell a person what is disputed, what is held, what came back and by when the payee must answer.
  */
 export type DisputeView = {
   readonly disputeId: string
@@ -21,15 +21,16 @@ export type DisputeView = {
     readonly reference: string
     readonly sha256: string
   }[]
-  readonly reason?: string
-  readonly asset?: string
+  readonly reason: string
+  readonly asset: string
   /** The disputed amount. */
-  readonly amount?: string
+  readonly amount: string
   /** What is held from the payee while the dispute is undecided ('0…' once decided). */
-  readonly held?: string
+  readonly held: string
   /** What the payer got back; '0…' until resolved for the payer. */
-  readonly refunded?: string
-  readonly responseDueAt?: string
+  readonly refunded: string
+  /** When the payee's response is due (ISO instant). */
+  readonly responseDueAt: string
 }
 
 // ---------------------------------------------------------------- operations
