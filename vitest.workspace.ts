@@ -21,6 +21,10 @@ const project = (name: string, root: string): TestProjectInlineConfiguration => 
     root,
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     environment: 'node',
+    // A guard against a hung test, not a timing check: property suites and lint runs take several
+    // seconds on a loaded 2-core machine, past vitest's 5 s default.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // Records the error codes the library returns (test/errorCodes.spec.ts explains the check).
     setupFiles: [OBSERVE_LEFTS],
   },
