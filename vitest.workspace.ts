@@ -46,7 +46,8 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('store-eventstoredb', './packages/store-eventstoredb'),
   // Each case migrates a fresh schema on a shared server: a loaded machine needs more than 5 s.
   withTimeout(project('store-postgres', './packages/store-postgres'), 60_000),
-  project('cli', './packages/cli'),
+  // The cli's tests run the binary as child processes, a second or two each on a loaded machine.
+  withTimeout(project('cli', './packages/cli'), 60_000),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.

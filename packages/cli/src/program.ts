@@ -5,6 +5,8 @@ import { EXIT_FAILURE, describeError, isCliError } from './cliError.js'
 import { runDemo } from './commands/demo.js'
 import { registerReads } from './commands/reads.js'
 import { registerAudit } from './commands/audit.js'
+import { registerExport } from './commands/exportEvents.js'
+import { registerImport } from './commands/importEvents.js'
 import type { CliIo, GlobalOptions } from './session.js'
 import { sessionOf } from './session.js'
 import { DEFAULT_STORE_URL } from './storeUrl.js'
@@ -57,6 +59,8 @@ export const createProgram = (io: CliIo, setExitCode: (code: number) => void): C
     .option('--fresh', 'delete the sqlite: file first if it exists')
     .action(act((session, options) => runDemo(session, { fresh: options['fresh'] === true })))
   registerAudit(program, act)
+  registerExport(program, act)
+  registerImport(program, act)
   registerReads(program, act)
   return program
 }

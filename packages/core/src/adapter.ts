@@ -51,6 +51,8 @@ export type { Signal } from './store/memoryLog.js'
 export { createSignal } from './store/memoryLog.js'
 export type { CommitPlan, PlannedWrite, SealedCommit, SealedEvent } from './store/sealCommit.js'
 export { recordedInstant, sealCommit, storedEventOf } from './store/sealCommit.js'
+export type { ImportedEvent } from './store/importCommit.js'
+export { checkImportedCommit } from './store/importCommit.js'
 export type { CheckedEvent, CheckedSnapshot, CheckedWrite } from './store/validate.js'
 export {
   checkExpectedRevision,

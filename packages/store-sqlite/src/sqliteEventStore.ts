@@ -5,6 +5,7 @@
 // the same file. Several processes may open one file; see docs/adapters.md.
 import {
   GENESIS_COMMIT_HASH,
+  checkImportedCommit,
   checkMaxCount,
   checkMetadata,
   checkOffset,
@@ -32,7 +33,13 @@ import {
 } from './sqliteConnection.js'
 import { guarded } from './sqliteFailure.js'
 import { createSqliteKeyVault } from './sqliteKeyVault.js'
-import { eventOfRow, prepareStatements, type EventRow, type HeadRow } from './sqliteStatements.js'
+import {
+  eventOfRow,
+  prepareStatements,
+  rowOfSealed,
+  type EventRow,
+  type HeadRow,
+} from './sqliteStatements.js'
 import { startSqliteSubscription } from './sqliteSubscription.js'
 import { createSqliteWriter } from './sqliteWriter.js'
 
@@ -190,6 +197,23 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       ensureOpen()
       checkStreamName(stream)
       await write('deleting a snapshot', () => statements.deleteSnapshot.run(stream))
+    },
+    importCommit: async (events) => {
+      ensureOpen()
+      await write('importing a commit', () => {
+        const head = statements.head.get() as HeadRow | undefined
+        const imported = checkImportedCommit(
+          events,
+          head === undefined
+            ? { commitHash: GENESIS_COMMIT_HASH, nextPosition: 0n }
+            : { commitHash: head.commit_hash, nextPosition: head.position + 1n },
+          (stream) => {
+            const last = statements.lastRevision.get(stream)
+            return typeof last === 'bigint' ? last : undefined
+          },
+        )
+        for (const event of imported) statements.insertEvent.run(rowOfSealed(event))
+      })
     },
     keyVault: createSqliteKeyVault(statements, write, ensureOpen),
     close: async () => {

@@ -213,6 +213,13 @@ export type EventStore = {
    * createLedger uses `options.keyVault ?? store.keyVault ?? an in-memory vault`.
    */
   readonly keyVault?: KeyVault
+  /**
+   * Writes one commit exported from another store (`readAll` of it), envelopes and hashes as they
+   * are, as one commit: all or nothing. Optional: it exists for `wallet-ledger import`. Rejects
+   * `invalid_argument` unless the commit continues this store exactly (see
+   * `checkImportedCommit` in core/adapter): positions, revisions, event hashes and the chain.
+   */
+  readonly importCommit?: (events: readonly StoredEvent[]) => Promise<void>
   /** Stops subscriptions and releases resources; later calls reject with `store_closed`. Idempotent. */
   readonly close: () => Promise<void>
 }

@@ -14,7 +14,9 @@ import type {
 } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
 import { createEventIdSource } from './eventId.js'
+import { checkImportedCommit } from './importCommit.js'
 import {
+  builtRecord,
   createMemoryLog,
   deepFreeze,
   eventOf,
@@ -196,6 +198,23 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     deleteSnapshot: async (stream) => {
       ensureOpen()
       log.snapshots.delete(checkStreamName(stream))
+    },
+    importCommit: async (events) => {
+      ensureOpen()
+      const lastRevision = (stream: string) => log.streams.get(stream)?.at(-1)?.envelope.revision
+      // Checked whole before the first push, so a refused commit leaves nothing behind.
+      const imported = checkImportedCommit(events, headOf(log.events), lastRevision)
+      for (const { dataJson: _dataJson, ...event } of imported) {
+        const record = builtRecord(event)
+        log.events.push(record)
+        const stream = log.streams.get(event.stream)
+        if (stream === undefined) log.streams.set(event.stream, [record])
+        else stream.push(record)
+      }
+      const recordedMs = Date.parse(imported.at(-1)!.recordedAt)
+      // Later commits are never recorded before the imported ones.
+      if (Number.isFinite(recordedMs)) lastRecordedMs = Math.max(lastRecordedMs ?? 0, recordedMs)
+      log.changed.notify()
     },
     close: async () => {
       isClosed = true
