@@ -55,8 +55,11 @@ export const decide = (command: WithdrawalCommand, state: WithdrawalState): Deci
 
 // ---------------------------------------------------------------- one function per command
 
-// Requested only: the check passed (verified) or not (rejected, the hold is released).
+// Requested only: the check passed (verified) or not (rejected, the hold is released). The same
+// answer again on the state it led to records nothing (a retry, or a caller that lost a race to
+// record it, gets the outcome); another answer, or any after the next step, is out of order.
 const verifyIdentity = (command: VerifyWithdrawalIdentity, state: Existing): Decision => {
+  if (state.status === (command.passed ? 'verified' : 'rejected')) return right([])
   if (state.status !== 'requested') return invalidTransition(command.type, state)
   const data = { withdrawalId: command.withdrawalId, at: command.at }
   return right([

@@ -195,8 +195,10 @@ describe('VerifyWithdrawalIdentity', () => {
   it('rejects a withdrawal that does not exist', () =>
     spec.given([]).when(verify(true)).thenRejects('withdrawal_not_found'))
 
-  it('rejects a second check', () =>
-    spec.given([requested(), verified]).when(verify(true)).thenRejects('invalid_transition'))
+  it('records nothing for the same answer again, and rejects another answer', () => {
+    spec.given([requested(), verified]).when(verify(true)).then([])
+    spec.given([requested(), verified]).when(verify(false)).thenRejects('invalid_transition')
+  })
 
   it('rejects a check of a refused request', () =>
     spec

@@ -128,8 +128,9 @@ const STEPS: Record<
 }
 
 /**
- * One step on an existing withdrawal. A completion or return already made is a retry; any other
- * step from the wrong status is `invalid_transition`; a return to a closed account is refused.
+ * One step on an existing withdrawal. A completion, return or identity answer already made is a
+ * retry; any other step from the wrong status is `invalid_transition`; a return to a closed
+ * account is refused.
  */
 export const modelWithdrawalStep = (
   model: LedgerModel,
@@ -142,7 +143,9 @@ export const modelWithdrawalStep = (
   if (account === undefined) throw new Error('model: withdrawal account vanished')
   const replayed =
     (step === 'complete' && ['completed', 'returned'].includes(withdrawal.status)) ||
-    (step === 'return' && withdrawal.status === 'returned')
+    (step === 'return' && withdrawal.status === 'returned') ||
+    (step === 'verify' && withdrawal.status === 'verified') ||
+    (step === 'reject' && withdrawal.status === 'rejected')
   if (replayed) return { expected: ok(false), withdrawal }
   if (step === 'return' && withdrawal.status === 'completed' && account.status === 'closed')
     return { expected: rejected('account_closed'), withdrawal }
