@@ -13,6 +13,7 @@ import type {
   Subscription,
 } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
+import { createMemoryKeyVault } from '../privacy/keyVault.js'
 import { createEventIdSource } from './eventId.js'
 import { checkImportedCommit } from './importCommit.js'
 import {
@@ -220,6 +221,9 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
       isClosed = true
       await Promise.all([...subscriptions].map((subscription) => subscription.close()))
     },
+    // Keys live as long as the streams they protect: a ledger restarted over this store (a crash
+    // test's "new process") reads the destinations and fingerprints the first one sealed.
+    keyVault: createMemoryKeyVault(),
     unsafeInternals: createMemoryTamper(log),
   }
   if (options.atomicAppendMany === false) return store
