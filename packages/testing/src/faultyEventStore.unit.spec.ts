@@ -70,6 +70,7 @@ describe('createFaultyEventStore', () => {
     await rejectsUnavailable(store.readHead())
     await rejectsUnavailable(collect(store.readAll()))
     await rejectsUnavailable(collect(store.readStream('a-1')))
+    await rejectsUnavailable(collect(store.readSnapshots!()))
     expect(() => store.subscribeToAll({}, () => undefined)).toThrow()
   })
 
@@ -86,5 +87,11 @@ describe('createFaultyEventStore', () => {
     const store = createFaultyEventStore(inner, { failAfterCommits: 5, mode: 'after' })
     expect(await collect(store.readStream('a-1'))).toHaveLength(1)
     expect((await store.readHead()).nextPosition).toBe(1n)
+    const [written] = await collect(inner.readStream('a-1'))
+    const eventHash = (written as { hash: string }).hash
+    await inner.writeSnapshot!('a-1', { revision: 0n, eventHash, schemaVersion: 1, state: {} })
+    expect(await collect(store.readSnapshots!())).toEqual([
+      expect.objectContaining({ stream: 'a-1', revision: 0n, eventHash }),
+    ])
   })
 })

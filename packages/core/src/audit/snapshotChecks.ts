@@ -48,6 +48,8 @@ export const loadSnapshotCheck = async (
       let read = 0
       const options = afterStream === undefined ? {} : { afterStream }
       for await (const snapshot of store.readSnapshots(options)) {
+        // A store that does not move past `afterStream` would loop forever: its page is ignored.
+        if (afterStream !== undefined && snapshot.stream <= afterStream) continue
         read += 1
         afterStream = snapshot.stream
         const { state, recordedAt: _recordedAt, ...kept } = snapshot

@@ -94,8 +94,8 @@ export const recorder = (onEvent?: EventHandler): Recorder => {
 // ---------------------------------------------------------------- operations
 
 /** Collects one page (a read is bounded by its page size, so this holds at most one page). */
-export const page = async (events: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => {
-  const collected: StoredEvent[] = []
+export const page = async <Item = StoredEvent>(events: AsyncIterable<Item>): Promise<Item[]> => {
+  const collected: Item[] = []
   for await (const event of events) collected.push(event)
   return collected
 }

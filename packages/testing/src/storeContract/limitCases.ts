@@ -173,6 +173,8 @@ export const limitCases = (harness: StoreHarness): void => {
         )
       }
       if (store.readSnapshot !== undefined) calls.push(() => store.readSnapshot?.('order-1'))
+      const { readSnapshots } = store
+      if (readSnapshots !== undefined) calls.push(() => page(readSnapshots()))
       for (const call of calls) await expectStoreError(call, 'store_closed')
     })
   })
