@@ -6,17 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLedger, createMemoryEventStore } from '@wallet-ledger/core'
-import type { Ledger } from '@wallet-ledger/core'
 import { createSqliteEventStore } from '@wallet-ledger/store-sqlite'
 import type { SqliteSynchronous } from '@wallet-ledger/store-sqlite'
-import {
-  BENCH_ASSET,
-  FUNDING_MINOR,
-  benchAccountId,
-  formatBenchAmount,
-  parseBenchAmount,
-  transfersOf,
-} from './workload.js'
+import { expectConserved, openAndFund } from './benchLedger.js'
+import { BENCH_ASSET, benchAccountId, formatBenchAmount, transfersOf } from './workload.js'
 
 // ---------------------------------------------------------------- options
 
@@ -43,7 +36,7 @@ const store =
     : createSqliteEventStore({ path: join(directory, 'bench.db'), synchronous })
 const ledger = await createLedger({ store })
 try {
-  await openAndFund(ledger)
+  await openAndFund(ledger, accounts)
   const queue = [...transfersOf({ accounts, transfers, seed })].entries()
   const refused: Record<string, number> = {}
   const started = performance.now()
@@ -62,7 +55,7 @@ try {
   }
   await Promise.all(Array.from({ length: inFlight }, () => worker()))
   const elapsedMs = performance.now() - started
-  await expectConserved(ledger)
+  await expectConserved(ledger, accounts)
   const perSecond = Math.round((transfers * 1000) / elapsedMs)
   console.log(
     `${storeKind === 'memory' ? 'memory' : `sqlite ${synchronous}`}, ${inFlight} in flight: ${transfers} transfers in ` +
@@ -71,31 +64,4 @@ try {
 } finally {
   await ledger.close()
   rmSync(directory, { recursive: true, force: true })
-}
-
-// ---------------------------------------------------------------- helpers
-
-async function openAndFund(target: Ledger): Promise<void> {
-  for (let index = 0; index < accounts; index += 1) {
-    const accountId = benchAccountId(index)
-    const opened = await target.openAccount({ accountId, kind: 'user' })
-    const deposited = await target.deposit({
-      accountId,
-      asset: BENCH_ASSET,
-      amount: formatBenchAmount(FUNDING_MINOR),
-      source: { type: 'bank_transfer', reference: `bench-funding-${index}` },
-      idempotencyKey: `bench-funding-${index}`,
-    })
-    if (opened._tag === 'Left' || deposited._tag === 'Left') throw new Error(`fund ${accountId}`)
-  }
-}
-
-async function expectConserved(target: Ledger): Promise<void> {
-  let totalMinor = 0n
-  for (let index = 0; index < accounts; index += 1) {
-    const balances = await target.balances(benchAccountId(index))
-    if (balances._tag === 'Left') throw new Error(balances.left.message)
-    totalMinor += parseBenchAmount(balances.right[BENCH_ASSET]?.total ?? '0.00')
-  }
-  if (totalMinor !== FUNDING_MINOR * BigInt(accounts)) throw new Error('money was created or lost')
 }

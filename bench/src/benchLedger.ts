@@ -1,0 +1,37 @@
+// The set-up and the check every store's P2P benchmark shares: open and fund the accounts, and
+// afterwards prove the balances still sum to what was deposited.
+import type { Ledger } from '@wallet-ledger/core'
+import {
+  BENCH_ASSET,
+  FUNDING_MINOR,
+  benchAccountId,
+  formatBenchAmount,
+  parseBenchAmount,
+} from './workload.js'
+
+/** Opens `accounts` user accounts and funds each with `FUNDING_MINOR`. */
+export async function openAndFund(target: Ledger, accounts: number): Promise<void> {
+  for (let index = 0; index < accounts; index += 1) {
+    const accountId = benchAccountId(index)
+    const opened = await target.openAccount({ accountId, kind: 'user' })
+    const deposited = await target.deposit({
+      accountId,
+      asset: BENCH_ASSET,
+      amount: formatBenchAmount(FUNDING_MINOR),
+      source: { type: 'bank_transfer', reference: `bench-funding-${index}` },
+      idempotencyKey: `bench-funding-${index}`,
+    })
+    if (opened._tag === 'Left' || deposited._tag === 'Left') throw new Error(`fund ${accountId}`)
+  }
+}
+
+/** Throws unless the accounts' totals sum to what `openAndFund` deposited. */
+export async function expectConserved(target: Ledger, accounts: number): Promise<void> {
+  let totalMinor = 0n
+  for (let index = 0; index < accounts; index += 1) {
+    const balances = await target.balances(benchAccountId(index))
+    if (balances._tag === 'Left') throw new Error(balances.left.message)
+    totalMinor += parseBenchAmount(balances.right[BENCH_ASSET]?.total ?? '0.00')
+  }
+  if (totalMinor !== FUNDING_MINOR * BigInt(accounts)) throw new Error('money was created or lost')
+}
