@@ -6,6 +6,7 @@ import type { Pool, PoolClient } from 'pg'
 import {
   GENESIS_COMMIT_HASH,
   checkMetadata,
+  checkRevisionHolds,
   checkWrites,
   recordedInstant,
   sealCommit,
@@ -14,7 +15,6 @@ import {
   type CheckedWrite,
   type CommitMetadata,
   type EventIdSource,
-  type ExpectedRevision,
   type StreamWrite,
 } from '@wallet-ledger/core/adapter'
 import { assert } from '@wallet-ledger/domain'
@@ -104,7 +104,7 @@ const commitOn = async (
     )
     const planned = checked.map((write) => {
       const last = state.lastRevisions.get(write.stream)
-      checkExpected(write.stream, write.expectedRevision, last)
+      checkRevisionHolds(write.stream, write.expectedRevision, last)
       return { ...write, firstRevision: last === undefined ? 0n : last + 1n }
     })
     const previousMs = Math.max(state.head.ms, context.lastRecordedMs ?? -Infinity)
@@ -159,20 +159,6 @@ const readCommitState = async (client: PoolClient, streams: string[]): Promise<C
     }
   }
   return { head, lastRevisions }
-}
-
-const checkExpected = (
-  stream: string,
-  expected: ExpectedRevision,
-  last: bigint | undefined,
-): void => {
-  const actual = last ?? 'no_stream'
-  if (expected === 'any' || expected === actual) return
-  throw storeError(
-    'wrong_expected_version',
-    `stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`,
-    { stream, expected: String(expected), actual: String(actual) },
-  )
 }
 
 // Only a writer that bypasses the lock (another program on the same tables) can clash on the

@@ -3,7 +3,6 @@
 // Commits are serialised by an advisory lock (postgresCommit.ts), so positions are gap-free in
 // commit order; subscriptions wake on LISTEN/NOTIFY (postgresListener.ts).
 import pg from 'pg'
-import type { KeyVault } from '@wallet-ledger/core'
 import {
   checkMaxCount,
   checkOffset,
@@ -18,6 +17,7 @@ import {
   GENESIS_COMMIT_HASH,
   type EventStore,
   type JsonValue,
+  type KeyVault,
   type Snapshot,
   type StoredEvent,
   type Subscription,

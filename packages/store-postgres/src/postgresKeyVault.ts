@@ -4,8 +4,7 @@
 // sees whichever insert won), so two processes asking at once get the same key. `erase` deletes
 // the row: the key is gone for good (its dead tuple lingers until VACUUM reclaims the page).
 import { randomBytes } from 'node:crypto'
-import type { KeyVault } from '@wallet-ledger/core'
-import { storeError } from '@wallet-ledger/core/adapter'
+import { storeError, type KeyVault } from '@wallet-ledger/core/adapter'
 import { checkStorableText } from './postgresText.js'
 
 // ---------------------------------------------------------------- types
