@@ -38,6 +38,11 @@ const withTimeout = (
   test: { ...config.test, testTimeout, hookTimeout: testTimeout },
 })
 
+const withGlobalSetup = (
+  config: TestProjectInlineConfiguration,
+  globalSetup: string,
+): TestProjectInlineConfiguration => ({ ...config, test: { ...config.test, globalSetup } })
+
 export const projects: TestProjectInlineConfiguration[] = [
   project('domain', './packages/domain'),
   project('core', './packages/core'),
@@ -46,8 +51,12 @@ export const projects: TestProjectInlineConfiguration[] = [
   project('store-eventstoredb', './packages/store-eventstoredb'),
   // Each case migrates a fresh schema on a shared server: a loaded machine needs more than 5 s.
   withTimeout(project('store-postgres', './packages/store-postgres'), 60_000),
-  // The cli's tests run the binary as child processes, a second or two each on a loaded machine.
-  withTimeout(project('cli', './packages/cli'), 60_000),
+  // The cli's tests run the binary as child processes, a second or two each on a loaded machine;
+  // it is built once for the project, before any test file starts.
+  withGlobalSetup(
+    withTimeout(project('cli', './packages/cli'), 60_000),
+    './src/__fixtures__/buildBinary.ts',
+  ),
   project('bench', './bench'),
   project('examples', './examples'),
   // Repository-wide checks: the lint rules that hold the architecture together.

@@ -1,6 +1,6 @@
-// Runs the built `wallet-ledger` binary as a child process, the way a person does. The binary is
-// built once per test file with `tsc -b` (incremental: seconds when nothing changed).
-import { execFileSync, spawnSync } from 'node:child_process'
+// Runs the built `wallet-ledger` binary as a child process, the way a person does. The project's
+// global setup (buildBinary.ts) has built it.
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -11,11 +11,6 @@ const BINARY = join(PACKAGE_ROOT, 'dist/bin/walletLedger.js')
 
 /** What a run printed and how it exited. */
 export type BinaryRun = { readonly status: number | null; readonly stdout: string; readonly stderr: string }
-
-/** Builds the cli and what it depends on (call in `beforeAll`, with a long timeout). */
-export const buildBinary = (): void => {
-  execFileSync('pnpm', ['exec', 'tsc', '-b', PACKAGE_ROOT], { stdio: 'inherit' })
-}
 
 /** Runs the binary with `args` in `cwd`; WALLET_LEDGER_* variables come only from `env`. */
 export const runBinary = (
@@ -40,14 +35,4 @@ export const runBinary = (
 export const temporaryFolder = (): { readonly path: string; readonly remove: () => void } => {
   const path = mkdtempSync(join(tmpdir(), 'wallet-ledger-cli-'))
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) }
-}
-
-/** True when the SQLite adapter package can be loaded from the cli (it lands in steps). */
-export const hasSqliteAdapter = async (): Promise<boolean> => {
-  try {
-    await import('@wallet-ledger/store-sqlite' as string)
-    return true
-  } catch {
-    return false
-  }
 }

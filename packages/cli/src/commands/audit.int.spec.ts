@@ -4,7 +4,7 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBinary, runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
+import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
 import { eventCount, rowAt, tamper } from '../__fixtures__/tamperSqlite.js'
 
 type Report = {
@@ -34,7 +34,6 @@ const audit = (file: string, ...extra: string[]) => {
 }
 
 beforeAll(() => {
-  buildBinary()
   const demo = runBinary(['--store', `sqlite:${base}`, 'demo'])
   expect(demo.status, demo.stderr).toBe(0)
   head = /head hash: ([0-9a-f]{64})/.exec(demo.stdout)?.[1] ?? ''

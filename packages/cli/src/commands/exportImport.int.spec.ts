@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildBinary, runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
+import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
 
 const folder = temporaryFolder()
 const source = `sqlite:${join(folder.path, 'source.db')}`
@@ -14,7 +14,6 @@ let lines: string[] = []
 let cases = 0
 
 beforeAll(() => {
-  buildBinary()
   const demo = runBinary(['--store', source, 'demo'])
   expect(demo.status, demo.stderr).toBe(0)
   head = /head hash: ([0-9a-f]{64})/.exec(demo.stdout)?.[1] ?? ''
