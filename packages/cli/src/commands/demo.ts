@@ -58,6 +58,7 @@ export const runDemo = async (session: Session, options: { fresh?: boolean }): P
     stage.say(
       `The ledger stays in ${file ?? storeUrl}. Try: wallet-ledger accounts, ` +
         `wallet-ledger statement alice --asset CNY --time-zone ${DEMO_TIME_ZONE}, ` +
+        `wallet-ledger payment ${stage.payments.get('lamp')?.paymentId ?? '<id>'}, ` +
         `wallet-ledger audit --expected-head ${report.head.slice(0, 12)}...`,
     )
     return report.ok ? 0 : EXIT_FINDINGS

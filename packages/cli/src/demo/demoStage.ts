@@ -25,7 +25,7 @@ export type DemoStage = {
     rows: readonly (readonly string[])[],
     align?: readonly Align[],
   ) => void
-  /** Payment ids the later chapters need (the dispute's payment, the stolen one). */
+  /** Payments a later step names in full (the closing hint shows the disputed one). */
   readonly payments: Map<string, PaymentView>
 }
 

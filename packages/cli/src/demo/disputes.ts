@@ -27,6 +27,7 @@ export const lampDispute = async (stage: DemoStage): Promise<void> => {
     }),
   )
   stage.table(PAYMENT_HEAD, [paymentRow(paid)], PAYMENT_ALIGN)
+  stage.payments.set('lamp', paid)
 
   stage.heading('Thursday: the lamp has not arrived; a dispute with evidence')
   const steps: string[][] = []
