@@ -52,7 +52,7 @@ const throwingGetter = (): unknown =>
 
 /**
  * A value no field of any ledger call accepts, whatever its type: bigint, symbol, function, NaN,
- * the infinities, -0, an invalid Date, text with an unpaired surrogate or over the input limit,
+ * the infinities, -0, an invalid Date or one outside 1970..9999, text with an unpaired surrogate or over the input limit,
  * nesting deeper than the input limit (up to 20,000 levels), an object naming `__proto__` or
  * `constructor`, a null-prototype object or list holding a bigint, a Proxy that cannot list its
  * fields, a getter that throws.
@@ -68,6 +68,11 @@ export const arbHostileValue = (): fc.Arbitrary<unknown> =>
       -0,
       () => 'a function',
       new Date(Number.NaN),
+      // Dates a JS Date can hold but no instant field accepts (before 1970, after 9999).
+      new Date(8.64e15),
+      new Date(-8.64e15),
+      new Date(Date.UTC(10_000, 0, 1)),
+      new Date(Date.UTC(1969, 11, 31, 23, 59, 59)),
       '\uD800',
       'ok\uDC00',
       'x'.repeat(70_000),

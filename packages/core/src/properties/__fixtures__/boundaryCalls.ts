@@ -24,6 +24,7 @@ export type BoundaryCall = {
 }
 
 const SHA = 'a'.repeat(64)
+const LATER = '2027-01-01T00:00:00.000Z'
 const AUTH = { method: 'two_factor', verified: true }
 const BANK = { type: 'bank_account', bank: 'ACME', accountNumber: '12345678' }
 
@@ -94,7 +95,13 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
     ),
     command(
       'createPromotion',
-      { promotionId: 'summer', asset: 'USD', budget: '5.00', discount: { percent: '5' } },
+      {
+        promotionId: 'summer',
+        asset: 'USD',
+        budget: '5.00',
+        discount: { percent: '5' },
+        validUntil: LATER,
+      },
       ['promotionId', 'asset', 'budget', 'discount'],
       { amounts: ['budget'], nested: ['discount'] },
     ),
@@ -111,7 +118,7 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
     }),
     command(
       'convert',
-      { ...account, from: { asset: 'USD', amount: '1.00' }, to: { asset: 'USDT' }, rate: '1', idempotencyKey: 'c' },
+      { ...account, from: { asset: 'USD', amount: '1.00' }, to: { asset: 'USDT' }, rate: '1', quoteExpiresAt: LATER, idempotencyKey: 'c' },
       ['accountId', 'from', 'to', 'rate', 'idempotencyKey'],
       { nested: ['from', 'to'] },
     ),
