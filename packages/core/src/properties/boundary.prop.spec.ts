@@ -1,8 +1,8 @@
 // Proves issue 7's boundary rule on every public method of the Ledger: fast-check calls each with
 // generated garbage (a field replaced by a bigint, a symbol, NaN, -0, a Date invalid or outside
 // 1970..9999, a lone surrogate, text or nesting over the limits, a Proxy, a throwing getter,
-// prototype keys; a malformed amount like '1e3' or '１２'; a required field removed; an unknown field at any depth;
-// the whole input replaced). Each call must answer, never throw: a Left with a stable code, a
+// prototype keys; a malformed amount like '1e3' or '１２'; a required field removed; an unknown
+// field at any depth; the whole input replaced). Each call must answer, never throw: a Left with a stable code, a
 // field path and a message without type names (runDue and audit, which answer counts and
 // reports, reject with the same error instead); the store's head is unchanged and
 // Object.prototype is not polluted.
