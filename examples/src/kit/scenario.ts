@@ -4,6 +4,7 @@
 import { createLedger } from '@wallet-ledger/core'
 import type { AuditViolation, Balance, Ledger, LedgerOptions } from '@wallet-ledger/core'
 import { balanceLines, balancesOf } from './balances.js'
+import { orThrow } from '@wallet-ledger/core'
 
 // ---------------------------------------------------------------- types
 
@@ -90,7 +91,7 @@ export const playScenario = async (scenario: Scenario): Promise<PlayedScenario> 
   })
   const balances = await balancesOf(ledger, scenario.accounts)
   lines.push('final balances:', ...balanceLines(balances))
-  const audit = summaryOf(await ledger.audit())
+  const audit = summaryOf(orThrow(await ledger.audit()))
   lines.push(auditLine(audit))
   return { report: { title: scenario.title, lines, balances: balances.read, audit }, ledger }
 }

@@ -44,7 +44,7 @@ describe("createLedger({ store: 'esdb://...' })", () => {
     const reopened = await createLedger({ store: double.connectionString })
     expect(orThrow(await reopened.balances(alice))).toEqual(before)
     expect(JSON.stringify(orThrow(await reopened.balances(bob)))).toContain('12.3')
-    const report = await reopened.audit()
+    const report = orThrow(await reopened.audit())
     expect(report.ok).toBe(true)
     await reopened.close()
   })

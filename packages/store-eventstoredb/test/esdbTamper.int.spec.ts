@@ -31,7 +31,7 @@ const fill = async (url: string): Promise<string> => {
       idempotencyKey: 'k2',
     }),
   )
-  const report = await ledger.audit()
+  const report = orThrow(await ledger.audit())
   expect(report.ok).toBe(true)
   await ledger.close()
   return report.head
@@ -71,7 +71,7 @@ describe('EventStoreDB tamper evidence (edits made on the test double)', () => {
       data: Buffer.from(Buffer.from(event.data).toString('utf8').replace('100', '900'), 'utf8'),
     }))
     const ledger = await createLedger({ store: double.connectionString })
-    const report = await ledger.audit()
+    const report = orThrow(await ledger.audit())
     expect(report.ok).toBe(false)
     expect(report.violations.map((violation) => violation.code)).toContain('event_hash_mismatch')
     await ledger.close()
@@ -83,7 +83,7 @@ describe('EventStoreDB tamper evidence (edits made on the test double)', () => {
     if (last === undefined) throw new Error('the ledger wrote nothing')
     double.log.streams.get(last.stream)?.pop()
     const ledger = await createLedger({ store: double.connectionString })
-    expect((await ledger.audit({ expectedHead: head })).ok).toBe(false)
+    expect(orThrow(await ledger.audit({ expectedHead: head })).ok).toBe(false)
     await ledger.close()
   })
 })

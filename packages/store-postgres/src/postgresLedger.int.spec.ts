@@ -102,7 +102,7 @@ describePostgres('ledger on store-postgres', () => {
     expect(payersLeft + payeesGot).toBe(CNY_CENTS_PER_PAYER * BigInt(PAYERS.length))
     const paidCents = paid.reduce((sum, outcome) => sum + toCents(outcome.right.amount), 0n)
     expect(payeesGot).toBe(paidCents)
-    const report = await first.audit()
+    const report = orThrow(await first.audit())
     expect(report.violations).toEqual([])
     expect(report.ok).toBe(true)
     await Promise.all(ledgers.map((ledger) => ledger.close()))
@@ -142,7 +142,7 @@ describePostgres('ledger on store-postgres', () => {
       payment: orThrow(await ledger.payment(paid.paymentId)),
     })
     const expected = await answers(before)
-    const head = (await before.audit()).head
+    const head = orThrow(await before.audit()).head
     await before.close()
 
     const after = await openLedger(schema)
@@ -150,7 +150,7 @@ describePostgres('ledger on store-postgres', () => {
     // A retry with the same key after the restart is the same payment, not a second one.
     expect(orThrow(await after.pay(payment)).paymentId).toBe(paid.paymentId)
     expect(orThrow(await after.balances('alice'))).toEqual(expected.alice)
-    const report = await after.audit({ expectedHead: head })
+    const report = orThrow(await after.audit({ expectedHead: head }))
     expect(report.violations).toEqual([])
     expect(report.ok).toBe(true)
     await after.close()

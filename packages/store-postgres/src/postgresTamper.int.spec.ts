@@ -39,7 +39,7 @@ describePostgres('store-postgres tamper evidence and key vault', () => {
         idempotencyKey: 'k1',
       }),
     )
-    expect((await ledger.audit()).ok).toBe(true)
+    expect(orThrow(await ledger.audit()).ok).toBe(true)
     const events = `"${schema}".events`
     await withClient(async (client) => {
       for (const statement of [
@@ -52,7 +52,7 @@ describePostgres('store-postgres tamper evidence and key vault', () => {
       await client.query(`ALTER TABLE ${events} DISABLE TRIGGER USER`)
       await client.query(`UPDATE ${events} SET data = replace(data, '10.00', '99.00')`)
     })
-    const report = await ledger.audit()
+    const report = orThrow(await ledger.audit())
     expect(report.ok).toBe(false)
     expect(report.violations.map((violation) => violation.code)).toContain('event_hash_mismatch')
   })

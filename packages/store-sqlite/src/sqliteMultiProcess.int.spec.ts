@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createLedger } from '@wallet-ledger/core'
 import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-processes')
 const WORKERS = 4
@@ -105,7 +106,7 @@ describe('several processes on one SQLite file', () => {
         totalMinor += BigInt((usd?.total ?? '0.00').replace('.', ''))
       }
       expect(totalMinor).toBe(BigInt(ACCOUNTS.length) * 10_000n)
-      const report = await ledger.audit()
+      const report = orThrow(await ledger.audit())
       expect(report.violations).toEqual([])
       expect(report.ok).toBe(true)
       await ledger.close()

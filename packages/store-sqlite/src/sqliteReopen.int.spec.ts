@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createLedger, createMemoryKeyVault } from '@wallet-ledger/core'
 import type { Ledger } from '@wallet-ledger/core'
 import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-reopen')
 const MONDAY_MS = Date.parse('2025-03-03T09:00:00.000Z')
@@ -95,13 +96,13 @@ describe('a ledger on an SQLite file, restarted', () => {
       expect(answer).toMatchObject({ _tag: 'Right' })
     }
     expect(before.withdrawal).toMatchObject({ _tag: 'Right' })
-    const auditBefore = await first.audit()
+    const auditBefore = orThrow(await first.audit())
     expect(auditBefore.ok).toBe(true)
     await first.close()
 
     const restarted = await createLedger(options)
     expect(await answers(restarted, ids)).toEqual(before)
-    const auditAfter = await restarted.audit()
+    const auditAfter = orThrow(await restarted.audit())
     expect(auditAfter.violations).toEqual([])
     expect(auditAfter).toEqual(auditBefore)
     expect(await restarted.requestWithdrawal(WITHDRAWAL)).toEqual({

@@ -12,6 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createLedger } from '@wallet-ledger/core'
 import type { AuditReport } from '@wallet-ledger/core'
 import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-tamper')
 const START_MS = Date.parse('2025-03-03T09:00:00.000Z')
@@ -50,7 +51,7 @@ beforeEach(async () => {
   )
   nowMs += 1_000
   rightOf(await ledger.openAccount({ accountId: 'carol', kind: 'user' }))
-  const clean = await ledger.audit()
+  const clean = orThrow(await ledger.audit())
   expect(clean).toMatchObject({ ok: true, eventsChecked: 10 })
   head = clean.head
   await ledger.close()
@@ -73,7 +74,7 @@ const streamAt = (position: number): string => {
 
 const auditOfFile = async (options?: { expectedHead: string }): Promise<AuditReport> => {
   const ledger = await createLedger({ store: `sqlite:${path}` })
-  const report = await ledger.audit(options)
+  const report = orThrow(await ledger.audit(options))
   await ledger.close()
   return report
 }

@@ -7,6 +7,7 @@ import { statementRows, STATEMENT_HEAD } from '../output/historyRows.js'
 import type { DemoStage } from './demoStage.js'
 import { DEMO_START, DEMO_TIME_ZONE, must } from './demoStage.js'
 import { CAST } from './openingDay.js'
+import { orThrow } from '@wallet-ledger/core'
 
 /** Every account the story touched: the cast, then the platform's accounts. */
 const ALL_ACCOUNTS: readonly string[] = [
@@ -63,7 +64,7 @@ export const closing = async (stage: DemoStage): Promise<AuditReport> => {
     }
   }
 
-  const report = await ledger.audit()
+  const report = orThrow(await ledger.audit())
   stage.heading('Audit')
   stage.table(
     ['verdict', 'events checked', 'streams', 'violations'],

@@ -16,6 +16,7 @@ import {
 } from './__fixtures__/auditedLedger.js'
 import type { AuditedLedger } from './__fixtures__/auditedLedger.js'
 import { auditStore } from './auditStore.js'
+import { orThrow } from '../ledger/result.js'
 
 const fundedPair = async ({ ledger }: AuditedLedger): Promise<void> => {
   rightOf(await ledger.openAccount({ accountId: 'alice', kind: 'user' }))
@@ -30,7 +31,7 @@ const qr = { channel: 'merchant_qr' as const, payer: 'alice', payee: 'shop', ass
 describe('audit of an untampered ledger', () => {
   it('reports an empty store as ok with the genesis head', async () => {
     const { ledger } = await auditedLedger()
-    expect(await ledger.audit()).toEqual({
+    expect(orThrow(await ledger.audit())).toEqual({
       ok: true,
       eventsChecked: 0,
       streams: 0,
@@ -42,7 +43,7 @@ describe('audit of an untampered ledger', () => {
   it('counts every event and stream of deposits and payments and ends at the store head', async () => {
     const fixture = await auditedLedger()
     await withStory(fixture)
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     const head = await fixture.store.readHead()
     expect(report).toEqual({
       ok: true,
@@ -62,19 +63,19 @@ describe('audit of an untampered ledger', () => {
       definitions: createDefinitions(undefined),
       registry: builtInAssetRegistry(),
     }
-    const whole = await fixture.ledger.audit()
+    const whole = orThrow(await fixture.ledger.audit())
     for (const pageSize of [1, 2, 3, 7]) expect(await auditStore(deps, { pageSize })).toEqual(whole)
   })
 
   it('accepts a head kept earlier once more commits follow it', async () => {
     const fixture = await auditedLedger()
     await withStory(fixture)
-    const { head } = await fixture.ledger.audit()
+    const { head } = orThrow(await fixture.ledger.audit())
     rightOf(await fixture.ledger.openAccount({ accountId: 'dave', kind: 'user' }))
-    const later = await fixture.ledger.audit({ expectedHead: head })
+    const later = orThrow(await fixture.ledger.audit({ expectedHead: head }))
     expect(later.ok).toBe(true)
     expect(later.head).not.toBe(head)
-    expect((await fixture.ledger.audit({ expectedHead: GENESIS_COMMIT_HASH })).ok).toBe(true)
+    expect(orThrow(await fixture.ledger.audit({ expectedHead: GENESIS_COMMIT_HASH })).ok).toBe(true)
   })
 
   it('matches holds captured in part and holds released, with merchant fees', async () => {
@@ -89,7 +90,7 @@ describe('audit of an untampered ledger', () => {
     rightOf(await ledger.pay({ ...qr, amount: '12.34', idempotencyKey: 'q1' }))
     const types = (await storedEvents(fixture.store)).map((event) => event.type)
     expect(types).toEqual(expect.arrayContaining(['FundsHeld', 'HoldCaptured', 'HoldReleased']))
-    const report = await ledger.audit()
+    const report = orThrow(await ledger.audit())
     expect(report.violations).toEqual([])
     expect(report.ok).toBe(true)
   })
@@ -105,7 +106,7 @@ describe('audit of an untampered ledger', () => {
     )
     const types = (await storedEvents(fixture.store)).map((event) => event.type)
     expect(types).toEqual(expect.arrayContaining(['PromotionCreated', 'DiscountApplied']))
-    expect((await ledger.audit()).violations).toEqual([])
+    expect(orThrow(await ledger.audit()).violations).toEqual([])
   })
 
   it('audits a ledger run step by step, whose holds precede the entry', async () => {
@@ -116,7 +117,7 @@ describe('audit of an untampered ledger', () => {
     await withStory({ ledger, store, advance: (ms) => void (nowMs += ms) })
     const types = (await storedEvents(store)).map((event) => event.type)
     expect(types.indexOf('FundsHeld')).toBeLessThan(types.indexOf('PaymentCaptured'))
-    expect(await ledger.audit()).toMatchObject({ ok: true, eventsChecked: types.length })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, eventsChecked: types.length })
   })
 
   it('audits a namespaced ledger, whose streams carry the namespace', async () => {
@@ -125,7 +126,7 @@ describe('audit of an untampered ledger', () => {
     const store = createMemoryEventStore({ clock })
     const ledger = await createLedger({ store, clock, namespace: 'tenant-a' })
     await withStory({ ledger, store, advance: () => undefined })
-    const report = await ledger.audit()
+    const report = orThrow(await ledger.audit())
     expect(report).toMatchObject({ ok: true, eventsChecked: STORY.events, streams: STORY.streams })
     expect((await storedEvents(store)).every((event) => event.stream.startsWith('tenant-a.'))).toBe(
       true,

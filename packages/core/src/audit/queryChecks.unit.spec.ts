@@ -18,6 +18,7 @@ import {
 import { createQueryCheck } from './queryChecks.js'
 import { createStreamCheck } from './streamChecks.js'
 import { createFindings } from './violations.js'
+import { orThrow } from '../ledger/result.js'
 
 const RANGE = { asset: 'USD', from: '1970-01-01T00:00:00Z', to: '9999-12-31T23:59:59.999Z' }
 
@@ -47,8 +48,8 @@ describe('queries over a fee rate stored before rates were bounded', () => {
     }
     expect(rightOf(await ledger.balances('system:fees'))['USD']?.available).toBe('0.01')
     expect(rightOf(await ledger.payment(paid.paymentId)).status).toBe('completed')
-    expect(await ledger.runDue()).toEqual({ expired: 0 })
-    const report = await ledger.audit()
+    expect(orThrow(await ledger.runDue())).toEqual({ expired: 0 })
+    const report = orThrow(await ledger.audit())
     expect(codesOf(report)).toEqual(['rate_out_of_range'])
     expect(placesOf(report, 'rate_out_of_range')).toEqual([
       { stream: 'account-bob', revision: '2' },

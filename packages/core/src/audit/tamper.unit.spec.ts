@@ -19,6 +19,7 @@ import {
   withStory,
 } from './__fixtures__/auditedLedger.js'
 import type { AuditedLedger } from './__fixtures__/auditedLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 let fixture: AuditedLedger
 let deposit: string
@@ -39,7 +40,7 @@ describe('audit of a tampered log', () => {
       ...((await eventOf(fixture.store, 'payment-', 'PaymentCaptured')).data as object),
       amount: '3.00',
     })
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(report.ok).toBe(false)
     expect(codesOf(report)).toEqual(['event_hash_mismatch', 'evolve_failed'])
     expect(placesOf(report, 'event_hash_mismatch')).toEqual([{ stream: payment, revision: '0' }])
@@ -49,7 +50,7 @@ describe('audit of a tampered log', () => {
 
   it('reports an event dropped in the middle: the gap, the broken commit and the lost leg', async () => {
     tamper().dropEvent(5n) // alice's credit from the deposit
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'position_gap')).toEqual([{ stream: payment, revision: '0' }])
     expect(placesOf(report, 'revision_gap')).toEqual([{ stream: 'account-alice', revision: '2' }])
     expect(placesOf(report, 'commit_chain_broken')).toEqual([{ stream: deposit, revision: '0' }])
@@ -63,10 +64,10 @@ describe('audit of a tampered log', () => {
   it('misses a dropped tail without a kept head, and reports it with one', async () => {
     const kept = (await fixture.store.readHead()).commitHash
     for (const position of [9n, 8n, 7n, 6n]) tamper().dropEvent(position) // the payment and carol
-    const alone = await fixture.ledger.audit()
+    const alone = orThrow(await fixture.ledger.audit())
     expect(alone.violations).toEqual([])
     expect(alone.eventsChecked).toBe(6)
-    const withHead = await fixture.ledger.audit({ expectedHead: kept })
+    const withHead = orThrow(await fixture.ledger.audit({ expectedHead: kept }))
     expect(withHead.ok).toBe(false)
     expect(withHead.violations).toEqual([
       expect.objectContaining({ code: 'expected_head_missing', stream: '(ledger)' }),
@@ -75,14 +76,14 @@ describe('audit of a tampered log', () => {
   })
 
   it('reports a head that was never part of the chain', async () => {
-    const report = await fixture.ledger.audit({ expectedHead: 'f'.repeat(64) })
+    const report = orThrow(await fixture.ledger.audit({ expectedHead: 'f'.repeat(64) }))
     expect(codesOf(report)).toEqual(['expected_head_missing'])
-    expect((await fixture.ledger.audit({ expectedHead: GENESIS_COMMIT_HASH })).ok).toBe(true)
+    expect(orThrow(await fixture.ledger.audit({ expectedHead: GENESIS_COMMIT_HASH })).ok).toBe(true)
   })
 
   it('reports reordered events by position, by revision and in the chain', async () => {
     tamper().swapEvents(5n, 7n) // alice's credit and debit change places
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'position_out_of_order')).toEqual([
       { stream: payment, revision: '0' },
       { stream: 'account-alice', revision: '1' },
@@ -96,14 +97,14 @@ describe('audit of a tampered log', () => {
   it('matches a citation read before its entry when events of one commit are reordered', async () => {
     tamper().swapEvents(6n, 7n) // alice's debit now comes before the payment that records it
     await resealChain(fixture.store)
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(codesOf(report)).toEqual(['position_gap', 'position_out_of_order'])
     expect(placesOf(report, 'position_out_of_order')).toEqual([{ stream: payment, revision: '0' }])
   })
 
   it('reports a deleted stream through the gaps it leaves and the legs nobody posts', async () => {
     tamper().deleteStream('account-bob')
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'position_gap')).toEqual([
       { stream: deposit, revision: '0' },
       { stream: 'account-carol', revision: '0' },
@@ -119,7 +120,7 @@ describe('audit of a tampered log', () => {
     const kept = (await fixture.store.readHead()).commitHash
     tamper().deleteStream('account-bob')
     await resealChain(fixture.store)
-    const report = await fixture.ledger.audit({ expectedHead: kept })
+    const report = orThrow(await fixture.ledger.audit({ expectedHead: kept }))
     expect(codesOf(report)).toEqual([
       'expected_head_missing',
       'leg_not_posted',
@@ -137,7 +138,7 @@ describe('audit of rewritten hashes and recomputed chains', () => {
     const legs = [data.entry.legs[0]!, { ...data.entry.legs[1]!, amount: '31.00' }]
     tamper().replaceEvent(6n, { data: { ...data, entry: { ...data.entry, legs } } })
     await resealChain(fixture.store)
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'journal_unbalanced')).toEqual([{ stream: payment, revision: '0' }])
     expect(placesOf(report, 'leg_mismatch')).toEqual([{ stream: 'account-bob', revision: '1' }])
     expect(placesOf(report, 'event_hash_mismatch')).toEqual([])
@@ -147,7 +148,7 @@ describe('audit of rewritten hashes and recomputed chains', () => {
   it('reports a commit hash that does not chain, and a malformed one, without throwing', async () => {
     tamper().replaceEvent(9n, { commitHash: 'a'.repeat(64) })
     tamper().replaceEvent(1n, { hash: 'not a hash', commitHash: 'not a hash either' })
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'commit_chain_broken')).toEqual([
       { stream: 'account-bob', revision: '0' },
       { stream: deposit, revision: '0' },
@@ -163,7 +164,7 @@ describe('audit of rewritten hashes and recomputed chains', () => {
     tamper().replaceEvent(9n, { recordedAt: '2025-03-03T08:00:00.000Z' })
     tamper().replaceEvent(3n, { recordedAt: 'yesterday' })
     await resealChain(fixture.store)
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(codesOf(report)).toEqual(['recorded_at_backwards', 'recorded_at_invalid'])
     expect(placesOf(report, 'recorded_at_backwards')).toEqual([
       { stream: 'account-carol', revision: '0' },
@@ -176,7 +177,7 @@ describe('audit of rewritten hashes and recomputed chains', () => {
   it('reports an event its codec refuses, and the legs it no longer records', async () => {
     tamper().replaceEvent(2n, { data: { depositId: 'x' } })
     await resealChain(fixture.store)
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(placesOf(report, 'codec_failed')).toEqual([{ stream: deposit, revision: '0' }])
     expect(placesOf(report, 'citation_unknown_entry')).toEqual([
       { stream: 'account-world:bank-inflow', revision: '1' },

@@ -263,23 +263,27 @@ describe('ids and options of queries', () => {
     const { ledger } = await setUp()
     const audit = ledger.audit as (o: unknown) => ReturnType<Ledger['audit']>
     const runDue = ledger.runDue as (o: unknown) => ReturnType<Ledger['runDue']>
-    expect((await audit(null)).ok).toBe(true)
-    expect(await runDue(null)).toEqual({ expired: 0 })
+    expect(await audit(null)).toMatchObject({ _tag: 'Right', right: { ok: true } })
+    expect(await runDue(null)).toEqual({ _tag: 'Right', right: { expired: 0 } })
   })
 
-  it('audit and runDue reject bad options with invalid_input, never a TypeError', async () => {
-    const { ledger } = await setUp()
-    const audit = ledger.audit as (o: unknown) => ReturnType<Ledger['audit']>
-    const runDue = ledger.runDue as (o: unknown) => ReturnType<Ledger['runDue']>
-    await expect(audit({ expectedHead: 5n })).rejects.toMatchObject({
-      code: 'invalid_input',
-      details: { path: 'expectedHead' },
-    })
-    await expect(runDue('soon')).rejects.toMatchObject({ code: 'invalid_input' })
-    await expect(runDue({ now: Symbol('now') })).rejects.toMatchObject({
-      code: 'invalid_input',
-      details: { path: 'now' },
-    })
+  it('audit and runDue answer bad options with a Left invalid_input, never a rejection', async () => {
+    const fixture = await setUp()
+    const audit = fixture.ledger.audit as (o: unknown) => ReturnType<Ledger['audit']>
+    const runDue = fixture.ledger.runDue as (o: unknown) => ReturnType<Ledger['runDue']>
+    const later = new Date(Date.now() + 24 * 3_600_000).toISOString()
+    const cases: [() => Promise<Either<LedgerError, unknown>>, string][] = [
+      [() => runDue({ now: 'garbage' }), 'now'],
+      [() => runDue({ now: later }), 'now'],
+      [() => runDue({ now: Symbol('now') }), 'now'],
+      [() => runDue({ soon: true }), 'soon'],
+      [() => audit({ expectedHead: 5 }), 'expectedHead'],
+      [() => audit({ expectedHead: 5n }), 'expectedHead'],
+      [() => audit({ extra: 1 }), 'extra'],
+    ]
+    // Each resolves (a rejection would fail `refused`), names the field and writes nothing.
+    for (const [call, path] of cases) await refused(fixture, call, 'invalid_input', path)
+    await refused(fixture, () => runDue('soon'), 'invalid_input')
   })
 })
 

@@ -11,6 +11,7 @@ import { createMemoryEventStore } from '../store/memoryEventStore.js'
 import { leftOf, rightOf } from '../workflows/__fixtures__/workflowLedger.js'
 import { createLedger } from './createLedger.js'
 import type { LedgerHooks } from './types.js'
+import { orThrow } from './result.js'
 
 const START_MS = Date.parse('2025-03-03T09:00:00.000Z')
 const clock = () => new Date(START_MS)
@@ -59,13 +60,13 @@ describe('onCommand', () => {
         idempotencyKey: 'p1',
       }),
     )
-    await ledger.runDue()
+    orThrow(await ledger.runDue())
     // Reads are not commands.
     rightOf(await ledger.balances('alice'))
     rightOf(await ledger.history('alice'))
     rightOf(await ledger.account('alice'))
     rightOf(await ledger.accounts())
-    await ledger.audit()
+    orThrow(await ledger.audit())
     expect(heard.map(({ command, outcome, code }) => ({ command, outcome, code }))).toEqual([
       { command: 'openAccount', outcome: 'ok', code: undefined },
       { command: 'openAccount', outcome: 'ok', code: undefined },

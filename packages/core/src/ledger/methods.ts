@@ -21,8 +21,7 @@ import { recoverWorkflows } from '../workflows/recover.js'
 import { refundCommands } from '../workflows/refunds.js'
 import { cancelWithdrawalsOnFreeze, withdrawalCommands } from '../workflows/withdrawals.js'
 import type { LedgerContext } from './context.js'
-import { decodeCaller, instantOf, queryIdOf } from './input.js'
-import { orThrow } from './result.js'
+import { decodeCaller, queryIdOf } from './input.js'
 import { InstantInput } from '../workflows/instantInput.js'
 import { instrument } from './instrument.js'
 import type { AccountView, Ledger, LedgerError } from './types.js'
@@ -41,16 +40,9 @@ const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
 const RunDueOptions = t.partial({ now: InstantInput })
 const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
 
-/**
- * The options of runDue and audit, which answer counts and reports rather than an Either: absent
- * or null mean none; bad ones reject (never throw synchronously) with the `LedgerRejection`
- * `orThrow` makes, code `invalid_input` and `details.path`.
- */
-const optionsOrReject = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): A => {
-  const options = decodeCaller(codec, raw ?? {})
-  if (options._tag === 'Left') return orThrow(options)
-  return options.right
-}
+/** The options of runDue and audit: absent or null mean none; bad ones answer `invalid_input`. */
+const optionsOf = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): Either<LedgerError, A> =>
+  decodeCaller(codec, raw ?? {})
 
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
@@ -70,10 +62,9 @@ export const ledgerMethods = (
     ...disputeCommands(context),
     ...ledgerQueries(context, runner),
     runDue: async (raw) => {
-      const options = optionsOrReject(RunDueOptions, raw)
-      // Read here too so a bad instant rejects with its path, like every other bad option.
-      if (options.now !== undefined) orThrow(instantOf(options.now, 'now'))
-      return runDueItems(context, runner, options)
+      const options = optionsOf(RunDueOptions, raw)
+      if (options._tag === 'Left') return options
+      return runDueItems(context, runner, options.right)
     },
     recover: () => recoverWorkflows(context),
     account: async (accountId) => {
@@ -107,7 +98,10 @@ export const ledgerMethods = (
     },
     settings: (accountId) => settingsOf(context, accountId),
     subscribe: (handler, options) => subscribeLedger(context, handler, options),
-    audit: async (raw) => auditStore(context, optionsOrReject(AuditOptions, raw)),
+    audit: async (raw) => {
+      const options = optionsOf(AuditOptions, raw)
+      return options._tag === 'Left' ? options : right(await auditStore(context, options.right))
+    },
     close: async () => context.store.close(),
   }
   return instrument(ledger, context.hooks)

@@ -384,7 +384,8 @@ export interface Ledger {
   reportUnauthorized(
     c: CommandContext & { accountId: string; paymentIds: string[] },
   ): Result<UnauthorizedReport>
-  runDue(c?: { now?: Instant }): Promise<{ expired: number }>
+  /** `invalid_input` (path `now`) for an instant that does not parse or is later than the clock. */
+  runDue(c?: { now?: Instant }): Result<{ expired: number }>
   recover(): Promise<{ finished: number; reversed: number }>
 
   account(accountId: string): Result<AccountView, LookupCode<'account_not_found'>>
@@ -419,6 +420,7 @@ export interface Ledger {
     handler: (n: Notification) => void | Promise<void>,
     o?: SubscriptionOptions,
   ): Result<LedgerSubscription>
-  audit(o?: { expectedHead?: string }): Promise<AuditReport>
+  /** `invalid_input` with the path for bad options; a corrupt store is a report, never a Left. */
+  audit(o?: { expectedHead?: string }): Result<AuditReport>
   close(): Promise<void>
 }

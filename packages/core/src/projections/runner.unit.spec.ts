@@ -14,6 +14,7 @@ import { iterateAll } from '../store/paging.js'
 import { rightOf } from '../workflows/__fixtures__/workflowLedger.js'
 import { createProjectionRunner } from './runner.js'
 import type { ProjectionStates } from './runner.js'
+import { orThrow } from '../ledger/result.js'
 
 const START_MS = Date.parse('2025-03-03T09:00:00.000Z')
 const HOUR_MS = 60 * 60 * 1000
@@ -189,8 +190,8 @@ describe('ledgers sharing a store in several namespaces', () => {
       })
     rightOf(await authorize(ledgers.b))
     advance(8 * 24 * HOUR_MS)
-    expect(await ledgers.a.runDue()).toEqual({ expired: 0 })
-    expect(await ledgers.none.runDue()).toEqual({ expired: 0 })
-    expect(await ledgers.b.runDue()).toEqual({ expired: 1 })
+    expect(orThrow(await ledgers.a.runDue())).toEqual({ expired: 0 })
+    expect(orThrow(await ledgers.none.runDue())).toEqual({ expired: 0 })
+    expect(orThrow(await ledgers.b.runDue())).toEqual({ expired: 1 })
   })
 })

@@ -25,6 +25,7 @@ import {
   PROPERTY_TIMEOUT_MS,
   type PropertyStore,
 } from './__fixtures__/propertyStores.js'
+import { orThrow } from '../ledger/result.js'
 
 const NUM_RUNS = 30
 const HISTORY_LENGTH_MAX = 15
@@ -124,7 +125,7 @@ describe.each(PROPERTY_CASES)('a crash ($label)', ({ store: kind, executor }) =>
               reversed: 0,
             })
             await expectRecovered(inner)
-            expect((await restarted.audit()).ok).toBe(true)
+            expect(orThrow(await restarted.audit()).ok).toBe(true)
             // The caller retries what was interrupted, with the same idempotency key.
             if (interrupted !== undefined) {
               await interrupted.run(restarted, known)

@@ -12,6 +12,7 @@ import { arbStep, openCast, runStep } from '../projections/__fixtures__/generate
 import type { Started } from '../projections/__fixtures__/generatedLedger.js'
 import type { Step } from '../projections/__fixtures__/generatedSteps.js'
 import { workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const NUM_RUNS = 40
 const STEPS_MAX = 30
@@ -142,12 +143,13 @@ const runHostile = async (ledger: Ledger, action: Hostile, run: Run, n: number) 
       await ledger.convert({ ...trade, ...expiry, idempotencyKey: key })
       return
     }
-    case 'runDueAt':
-      // runDue answers counts, not an Either: bad input rejects with a code (issue 7 item 5).
-      await ledger.runDue({ now: action.now }).catch((error: { code?: unknown }) => {
-        expect(error.code).toBe('invalid_input')
-      })
+    case 'runDueAt': {
+      // A bad or future instant is a Left invalid_input naming `now`, never a rejection.
+      const due = await ledger.runDue({ now: action.now })
+      if (due._tag === 'Left')
+        expect(due.left).toMatchObject({ code: 'invalid_input', details: { path: 'now' } })
       return
+    }
     case 'asOf':
       await ledger.balances('alice', { asOf: action.at })
       return
@@ -194,7 +196,7 @@ const expectQueriesAnswer = async (ledger: Ledger, run: Run): Promise<void> => {
   for (const id of run.payments) expectRight(await ledger.payment(id), `payment ${id}`)
   for (const id of run.withdrawals) expectRight(await ledger.withdrawal(id), `withdrawal ${id}`)
   for (const id of run.disputes) expectRight(await ledger.dispute(id), `dispute ${id}`)
-  await ledger.runDue()
+  orThrow(await ledger.runDue())
 }
 
 describe.each(['atomic', 'stepwise'] as const)('queries (%s executor)', (executor) => {
@@ -212,7 +214,7 @@ describe.each(['atomic', 'stepwise'] as const)('queries (%s executor)', (executo
             else await runHostile(ledger, action, run, n)
           }
           await expectQueriesAnswer(ledger, run)
-          const report = await ledger.audit()
+          const report = orThrow(await ledger.audit())
           expect(report.violations).toEqual([])
           expect(report.ok).toBe(true)
         }),

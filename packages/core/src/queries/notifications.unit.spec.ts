@@ -14,6 +14,7 @@ import { aliceAndShop, opened, paid } from '../workflows/__fixtures__/disputeFix
 import { rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
 import { BANK, requested, submitted } from '../workflows/__fixtures__/withdrawalFixtures.js'
+import { orThrow } from '../ledger/result.js'
 
 const EMAIL = 'carol.private@example.com'
 const PHONE = '+8613800138000'
@@ -230,7 +231,7 @@ describe('notification contents', () => {
     const expired = rightOf(await pay('2.00', 'expired', 'manual')).paymentId
     const authorized = rightOf(await pay('3.00', 'authorized', 'manual')).paymentId
     fixture.advance(60_000)
-    expect(await ledger.runDue({ now: fixture.now() })).toEqual({ expired: 2 })
+    expect(orThrow(await ledger.runDue({ now: fixture.now() }))).toEqual({ expired: 2 })
     rightOf(await ledger.escalateDispute({ disputeId: ids.disputeId }))
     const { handler, until } = collector()
     const subscription = rightOf(await ledger.subscribe(handler))

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 import { leftOf, rightOf, workflowLedger, worldTotals } from './__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 type Executor = 'atomic' | 'stepwise'
 
@@ -22,7 +23,7 @@ const totals = async (fixture: WorkflowLedger) => ({
 
 const expectCleanBooks = async (fixture: WorkflowLedger) => {
   expect(await worldTotals(fixture)).toEqual({ USD: 0n })
-  const report = await fixture.ledger.audit()
+  const report = orThrow(await fixture.ledger.audit())
   expect(report.violations).toEqual([])
   expect(report.ok).toBe(true)
 }

@@ -7,6 +7,7 @@ import { leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.j
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
 import { fundedAccount, positionOf, requested, usd } from './__fixtures__/withdrawalFixtures.js'
 import { aliceAndShop, opened, paid } from './__fixtures__/disputeFixtures.js'
+import { orThrow } from '../ledger/result.js'
 
 const START = '2026-03-02T10:00:00.000Z'
 
@@ -48,7 +49,7 @@ describe('reportUnauthorized', () => {
     ])
     expect(await usd(fixture, 'shop')).toEqual({ available: '0.00', held: '50.00', total: '50.00' })
     expect((await usd(fixture, 'alice')).held).toBe('0.00')
-    expect((await ledger.audit()).violations).toEqual([])
+    expect(orThrow(await ledger.audit()).violations).toEqual([])
   })
 
   it("names every payment that is not the reporter's, even when none is", async () => {

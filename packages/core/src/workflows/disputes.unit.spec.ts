@@ -8,6 +8,7 @@ import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 import { leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.js'
 import { positionOf, requested, usd } from './__fixtures__/withdrawalFixtures.js'
 import { aliceAndShop, escalated, opened, paid, sha256Of } from './__fixtures__/disputeFixtures.js'
+import { orThrow } from '../ledger/result.js'
 
 const START = '2026-03-02T10:00:00.000Z'
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -80,7 +81,7 @@ describe('a dispute resolved for the payer', () => {
       })
       expect((await usd(fixture, SYSTEM_ACCOUNTS.receivables)).total).toBe('-30.00')
       expect((await usd(fixture, SYSTEM_ACCOUNTS.disputeLosses)).total).toBe('0.00')
-      expect((await ledger.audit()).violations).toEqual([])
+      expect(orThrow(await ledger.audit()).violations).toEqual([])
     },
   )
 })
@@ -112,7 +113,7 @@ describe('a dispute resolved for the payee or referred to legal', () => {
     expect(final.status).toBe('resolved_payer')
     expect((await usd(fixture, 'alice')).total).toBe('75.00')
     expect(await usd(fixture, 'shop')).toEqual({ available: '25.00', held: '0.00', total: '25.00' })
-    expect((await ledger.audit()).violations).toEqual([])
+    expect(orThrow(await ledger.audit()).violations).toEqual([])
   })
 
   it('still holds from and refunds out of a frozen payee (platform movements)', async () => {

@@ -8,7 +8,6 @@ import { domainError, dueAt } from '@wallet-ledger/domain'
 import type { DisputeCommand, DueItem, PaymentCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { instantOf } from '../ledger/input.js'
-import { orThrow } from '../ledger/result.js'
 import type { Instant, LedgerError } from '../ledger/types.js'
 import type { ProjectionRunner } from '../projections/runner.js'
 import { planDisputeCommand } from './disputeSteps.js'
@@ -68,20 +67,21 @@ const dueNowOf = (
 }
 
 /**
- * Expires every item due at `now` (default: the ledger's clock). Rejects with a `LedgerRejection`, code
- * `invalid_input` for an instant that does not parse or is later than the clock: runDue returns counts, not an Either.
+ * Expires every item due at `now` (default: the ledger's clock). `invalid_input` (path `now`) for
+ * an instant that does not parse or is later than the clock; nothing is written then.
  */
 export const runDueItems = async (
   context: LedgerContext,
   runner: ProjectionRunner,
   options: { now?: Instant } = {},
-): Promise<{ expired: number }> => {
-  // A refusal rejects as the ledger's other bad options do: a LedgerRejection with details.path.
-  const now = orThrow(dueNowOf(context, options.now))
+): Promise<Either<LedgerError, { expired: number }>> => {
+  const due = dueNowOf(context, options.now)
+  if (due._tag === 'Left') return due
+  const now = due.right
   const states = await runner.catchUp()
   let expired = 0
   for (const item of dueAt(states.dueItems, now)) {
     if (await expire(context, item, now)) expired += 1
   }
-  return { expired }
+  return right({ expired })
 }

@@ -11,6 +11,7 @@ import { aliceAndShop, opened, paid } from './__fixtures__/disputeFixtures.js'
 import { eventCount, leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
 import { usd } from './__fixtures__/withdrawalFixtures.js'
+import { orThrow } from '../ledger/result.js'
 
 const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
@@ -21,7 +22,7 @@ const at = (ms: number): string => new Date(Date.parse(START) + ms).toISOString(
 const runDueAt = (fixture: WorkflowLedger, now: string | Date) => {
   const ahead = new Date(now).getTime() - fixture.now().getTime()
   if (ahead > 0) fixture.advance(ahead)
-  return fixture.ledger.runDue({ now })
+  return fixture.ledger.runDue({ now }).then(orThrow)
 }
 
 /** Alice (100.00 USD) and the shop, on a ledger whose authorizations last an hour. */
@@ -78,7 +79,7 @@ describe.each(['atomic', 'stepwise'] as const)('runDue on the %s executor', (exe
     })
     const [row] = rightOf(await ledger.history('alice')).entries
     expect(row).toMatchObject({ paymentId, status: 'failed', failureReason: 'expired' })
-    expect((await ledger.audit()).violations).toEqual([])
+    expect(orThrow(await ledger.audit()).violations).toEqual([])
   })
 
   it('escalates an unanswered dispute after its deadline, keeping the hold', async () => {
@@ -88,7 +89,7 @@ describe.each(['atomic', 'stepwise'] as const)('runDue on the %s executor', (exe
     expect(await runDueAt(fixture, at(DAY_MS + 1))).toEqual({ expired: 1 })
     expect(rightOf(await fixture.ledger.dispute(disputeId)).status).toBe('escalated')
     expect((await usd(fixture, 'shop')).held).toBe('30.00')
-    expect((await fixture.ledger.audit()).violations).toEqual([])
+    expect(orThrow(await fixture.ledger.audit()).violations).toEqual([])
   })
 })
 
@@ -112,9 +113,9 @@ describe('runDue: manual-capture authorizations', () => {
     const fixture = await ledgerWithCast()
     const paymentId = await authorized(fixture.ledger, '5.00', 'p1')
     fixture.advance(HOUR_MS - 1)
-    expect(await fixture.ledger.runDue()).toEqual({ expired: 0 })
+    expect(orThrow(await fixture.ledger.runDue())).toEqual({ expired: 0 })
     fixture.advance(1)
-    expect(await fixture.ledger.runDue()).toEqual({ expired: 1 })
+    expect(orThrow(await fixture.ledger.runDue())).toEqual({ expired: 1 })
     const capture = leftOf(await fixture.ledger.capturePayment({ paymentId }))
     expect(capture.code).toBe('invalid_transition')
   })
@@ -187,10 +188,11 @@ describe('runDue: counts and input', () => {
     expect(await runDueAt(fixture, new Date(at(2 * DAY_MS)))).toEqual({ expired: 2 })
   })
 
-  it('rejects a `now` that is not an instant with code invalid_input', async () => {
+  it('answers a `now` that is not an instant with a Left invalid_input naming `now`', async () => {
     const fixture = await ledgerWithCast()
-    await expect(fixture.ledger.runDue({ now: 'tomorrow' })).rejects.toMatchObject({
-      code: 'invalid_input',
+    expect(await fixture.ledger.runDue({ now: 'tomorrow' })).toMatchObject({
+      _tag: 'Left',
+      left: { code: 'invalid_input', details: { path: 'now' } },
     })
   })
 
@@ -199,11 +201,15 @@ describe('runDue: counts and input', () => {
     const fixture = await ledgerWithCast()
     await authorized(fixture.ledger, '5.00', 'p1')
     const written = await eventCount(fixture)
-    await expect(fixture.ledger.runDue({ now: at(30 * DAY_MS) })).rejects.toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringContaining('now'),
+    expect(await fixture.ledger.runDue({ now: at(30 * DAY_MS) })).toMatchObject({
+      _tag: 'Left',
+      left: {
+        code: 'invalid_input',
+        message: expect.stringContaining('now'),
+        details: { path: 'now' },
+      },
     })
     expect(await eventCount(fixture)).toBe(written)
-    expect(await fixture.ledger.runDue({ now: fixture.now() })).toEqual({ expired: 0 })
+    expect(orThrow(await fixture.ledger.runDue({ now: fixture.now() }))).toEqual({ expired: 0 })
   })
 })

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
 import { eventCount, leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const PAST_9999 = new Date(8.64e15)
 const BEFORE_1970 = new Date(-1)
@@ -83,7 +84,7 @@ describe('rate bounds at the boundary', () => {
     }
     // Fees rounded half-even: 0.001 -> 0, 0.015 -> 0.02, 0.005 -> 0; the shop keeps the rest.
     expect(rightOf(await ledger.balances('shop'))['USD']?.available).toBe('0.19')
-    expect((await ledger.audit()).ok).toBe(true)
+    expect(orThrow(await ledger.audit()).ok).toBe(true)
   })
 
   it.each(['100', '0', '0.0', '100.5'])('refuses a percent discount of %s', async (percent) => {

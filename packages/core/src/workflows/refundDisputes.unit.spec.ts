@@ -11,6 +11,7 @@ import {
   worldTotals,
 } from './__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const total = async (fixture: WorkflowLedger, accountId: string) =>
   rightOf(await fixture.ledger.balances(accountId))['USD']?.total
@@ -44,7 +45,7 @@ describe('refunds of a disputed payment', () => {
     expect(await total(fixture, 'alice')).toBe('100.00')
     expect(await total(fixture, 'shop')).toBe('0.00')
     expect(await worldTotals(fixture)).toEqual({ USD: 0n })
-    const report = await fixture.ledger.audit()
+    const report = orThrow(await fixture.ledger.audit())
     expect(report.violations).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { decideWrite } from './common.js'
 import { commitPlan } from './run.js'
 import { eventCount, leftOf, rightOf, workflowLedger } from './__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 type Executor = 'atomic' | 'stepwise'
 
@@ -103,7 +104,7 @@ describe.each(['atomic', 'stepwise'] as const)(
       expect(claimAt).toBeGreaterThanOrEqual(0)
       expect(claimAt).toBeLessThan(refundAt)
       expect(events.filter((event) => event.type === 'IdempotencyKeyClaimed')).toHaveLength(1)
-      const report = await fixture.ledger.audit()
+      const report = orThrow(await fixture.ledger.audit())
       expect(report.violations).toEqual([])
       expect(report.ok).toBe(true)
     })
@@ -133,7 +134,7 @@ describe.each(['atomic', 'stepwise'] as const)(
       )
       expect(view).toMatchObject({ status: 'partially_refunded', refunded: '5.00' })
       expect(rightOf(await fixture.ledger.balances('alice'))['USD']?.total).toBe('45.00')
-      expect((await fixture.ledger.audit()).ok).toBe(true)
+      expect(orThrow(await fixture.ledger.audit()).ok).toBe(true)
     })
   },
 )

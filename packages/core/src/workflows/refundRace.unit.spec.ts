@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createLedger } from '../ledger/createLedger.js'
 import { createMemoryEventStore } from '../store/memoryEventStore.js'
 import { rightOf } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const RACERS = 6
 
@@ -53,7 +54,7 @@ describe.each(['atomic', 'stepwise'] as const)(
       )
       expect(rightOf(await first.payment(paymentId)).refunded).toBe('40.00')
       expect(rightOf(await second.balances('alice'))['USD']?.available).toBe('100.00')
-      expect((await first.audit()).ok).toBe(true)
+      expect(orThrow(await first.audit()).ok).toBe(true)
     })
   },
 )

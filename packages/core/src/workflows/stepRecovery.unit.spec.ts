@@ -11,6 +11,7 @@ import { isStoreError } from '../ports/storeError.js'
 import { createMemoryEventStore } from '../store/memoryEventStore.js'
 import type { MemoryEventStore } from '../store/memoryEventStore.js'
 import { rightOf } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const BANK = {
   type: 'bank_account' as const,
@@ -100,7 +101,7 @@ describe('a step-by-step workflow retried after recover() released its hold', ()
       total: '69.00',
       held: '0.00',
     })
-    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, violations: [] })
   })
 
   it('manual payment: the retry authorizes with a new hold that a capture takes', async () => {
@@ -112,7 +113,7 @@ describe('a step-by-step workflow retried after recover() released its hold', ()
     expect(rightOf(await ledger.capturePayment({ paymentId: payment.paymentId })).status).toBe(
       'completed',
     )
-    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, violations: [] })
   })
 
   it('dispute: the retry holds the disputed amount on the payee again', async () => {
@@ -120,7 +121,7 @@ describe('a step-by-step workflow retried after recover() released its hold', ()
     expect(await held(ledger, 'shop')).toBe('0.00')
     rightOf((await dispute(ledger, paymentId)) as Awaited<ReturnType<Ledger['openDispute']>>)
     expect(await held(ledger, 'shop')).toBe('20.00')
-    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, violations: [] })
   })
 })
 
@@ -146,7 +147,7 @@ describe('recover() beside a step-by-step command in flight', () => {
     rightOf((await withdraw(ledger, paymentId)) as Awaited<ReturnType<Ledger['requestWithdrawal']>>)
     expect(recovered).toEqual({ finished: 0, reversed: 0 })
     expect(await held(ledger, 'alice')).toBe('11.00')
-    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, violations: [] })
   })
 })
 
@@ -166,7 +167,7 @@ describe('audit() of a workflow recorded without its hold', () => {
     expect(decision?.data).toMatchObject({ holdId: expect.stringMatching(/:hold$/) })
     const { stream, type, schemaVersion, data } = decision!
     await inner.append(stream, [{ type, schemaVersion, data }], { expectedRevision: 'no_stream' })
-    const report = await (await createLedger({ store: inner, clock })).audit()
+    const report = orThrow(await (await createLedger({ store: inner, clock })).audit())
     expect(report.violations).toEqual([
       expect.objectContaining({ code: 'workflow_unrecoverable', stream, revision: '0' }),
     ])

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { createLedger } from '../ledger/createLedger.js'
 import { createMemoryEventStore } from '../store/memoryEventStore.js'
 import { rightOf } from './__fixtures__/workflowLedger.js'
+import { orThrow } from '../ledger/result.js'
 
 const BANK = {
   type: 'bank_account' as const,
@@ -52,7 +53,7 @@ describe.each(['atomic', 'stepwise'] as const)('concurrent identity checks (%s)'
       held: passed ? '11.00' : '0.00',
       total: '100.00',
     })
-    expect(await ledger.audit()).toMatchObject({ ok: true, violations: [] })
+    expect(orThrow(await ledger.audit())).toMatchObject({ ok: true, violations: [] })
     expect(await ledger.recover()).toEqual({ finished: 0, reversed: 0 })
   })
 })

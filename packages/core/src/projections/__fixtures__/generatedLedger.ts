@@ -13,6 +13,7 @@ import type {
   Step,
   WithdrawalAction,
 } from './generatedSteps.js'
+import { orThrow } from '../../ledger/result.js'
 
 /** The ids of the workflows a run has started, for later steps to pick from. */
 export type Started = { payments: string[]; withdrawals: string[]; disputes: string[] }
@@ -115,7 +116,7 @@ export const runStep = async (
     case 'advance':
       return advance(step.ms)
     case 'runDue':
-      await ledger.runDue()
+      orThrow(await ledger.runDue())
       return
   }
 }
