@@ -23,6 +23,11 @@ const noStores = {
   message: 'core and domain never depend on an adapter.',
 }
 const noCli = { group: ['@wallet-ledger/cli'], message: 'nothing depends on the cli.' }
+// Fixtures and whole-ledger property suites live in each package's test/ folder, beside src/.
+const noTestFolder = {
+  group: ['**/test/**', '../test', '../../test'],
+  message: 'production code never imports test code (fixtures live in test/).',
+}
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/.tsbuild/**', '**/node_modules/**', 'coverage/**'] },
@@ -80,13 +85,14 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The engine: never an adapter, the cli or the test kit. Specs and their fixtures (never built
-    // nor published) may use the test kit.
+    // The engine: never an adapter, the cli or the test kit. Specs (never built nor published) and
+    // test/ may use the test kit.
     files: ['packages/core/src/**/*.ts'],
-    ignores: ['packages/core/src/**/*.spec.ts', 'packages/core/src/**/__fixtures__/**'],
+    ignores: ['packages/core/src/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': restrictedImports([
         noTesting,
+        noTestFolder,
         noStores,
         noCli,
         ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
@@ -100,6 +106,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictedImports([
         noTesting,
+        noTestFolder,
         noCli,
         { group: ['@wallet-ledger/store-*'], message: 'adapters are independent.' },
       ]),
@@ -109,10 +116,11 @@ export default tseslint.config(
     // The command line: core's public API and the domain; stores only through their URL, drivers
     // never, the test kit never.
     files: ['packages/cli/src/**/*.ts'],
-    ignores: ['packages/cli/src/**/*.spec.ts', 'packages/cli/src/**/__fixtures__/**'],
+    ignores: ['packages/cli/src/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': restrictedImports([
         noTesting,
+        noTestFolder,
         ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
       ]),
     },

@@ -55,7 +55,7 @@ export const projects: TestProjectInlineConfiguration[] = [
   // it is built once for the project, before any test file starts.
   withGlobalSetup(
     withTimeout(project('cli', './packages/cli'), 60_000),
-    './src/__fixtures__/buildBinary.ts',
+    './test/__fixtures__/buildBinary.ts',
   ),
   project('bench', './bench'),
   project('examples', './examples'),

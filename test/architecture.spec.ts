@@ -64,4 +64,19 @@ describe('the architecture lint', () => {
       ),
     ).toHaveLength(2)
   })
+
+  it('keeps test code out of production sources', async () => {
+    const source =
+      "import { rightOf } from '../../test/workflows/__fixtures__/workflowLedger.js'\nexport const x = rightOf\n"
+    for (const path of [
+      'packages/core/src/workflows/probe.ts',
+      'packages/store-sqlite/src/probe.ts',
+      'packages/cli/src/commands/probe.ts',
+    ]) {
+      expect((await ruleIdsFor(source, path)).join('\n')).toMatch(
+        /production code never imports test code/,
+      )
+    }
+    expect(await ruleIdsFor(source, 'packages/core/src/workflows/probe.unit.spec.ts')).toEqual([])
+  })
 })

@@ -24,7 +24,7 @@ import {
   holdReleased,
   releaseHold,
   unfreezeAccount,
-} from './account/__fixtures__/factories.js'
+} from '../test/account/__fixtures__/factories.js'
 
 const spec = deciderSpec(accountDecider)
 const funded = [accountOpened(), fundsCredited('10.00', { entryId: 'deposit' })]

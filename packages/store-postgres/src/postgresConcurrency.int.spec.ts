@@ -9,7 +9,7 @@ import {
   describePostgres,
   dropSchema,
   freshSchema,
-} from './__fixtures__/postgresTestStore.js'
+} from '../test/__fixtures__/postgresTestStore.js'
 
 const WRITERS = 4
 const COMMITS_PER_WRITER = 40

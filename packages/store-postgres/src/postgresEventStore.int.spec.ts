@@ -4,7 +4,7 @@ import {
   createTestStore,
   describePostgres,
   disposeTestStore,
-} from './__fixtures__/postgresTestStore.js'
+} from '../test/__fixtures__/postgresTestStore.js'
 
 describePostgres('store-postgres', () => {
   describeEventStoreContract('postgres', {

@@ -9,7 +9,7 @@ import {
   dropSchema,
   freshSchema,
   postgresUrl,
-} from './__fixtures__/postgresTestStore.js'
+} from '../test/__fixtures__/postgresTestStore.js'
 
 const LEDGERS = 8
 const PAYMENTS_PER_LEDGER = 6

@@ -11,7 +11,7 @@ import {
   disposeTestStore,
   freshSchema,
   withClient,
-} from './__fixtures__/postgresTestStore.js'
+} from '../test/__fixtures__/postgresTestStore.js'
 
 describePostgres('store-postgres tamper evidence and key vault', () => {
   const opened: PostgresEventStore[] = []

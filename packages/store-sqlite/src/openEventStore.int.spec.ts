@@ -3,7 +3,7 @@
 // (and its key vault) in the file.
 import { describe, expect, it } from 'vitest'
 import { createLedger } from '@wallet-ledger/core'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { openEventStore, parseSqliteUrl } from './openEventStore.js'
 
 const nextPath = tempDatabases('sqlite-url')

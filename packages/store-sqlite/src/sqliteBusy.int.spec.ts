@@ -3,7 +3,7 @@
 // with store_unavailable (naming SQLITE_BUSY) having written nothing.
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { createSqliteEventStore } from './sqliteEventStore.js'
 
 const nextPath = tempDatabases('sqlite-busy')

@@ -1,7 +1,7 @@
 // Proves the SQLite key vault keeps keys across a reopen, creates one key per owner even when two
 // connections ask at once, and erases for good.
 import { describe, expect, it } from 'vitest'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { createSqliteEventStore } from './sqliteEventStore.js'
 
 const nextPath = tempDatabases('sqlite-vault')

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { createLedger } from '@wallet-ledger/core'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-processes')
@@ -14,7 +14,8 @@ const WORKERS = 4
 const PAYMENTS_PER_WORKER = 40
 const ACCOUNTS = ['ana', 'ben', 'cai', 'dee', 'eve']
 const OPENING = '100.00'
-const fixture = (name: string) => fileURLToPath(new URL(`./__fixtures__/${name}`, import.meta.url))
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`../test/__fixtures__/${name}`, import.meta.url))
 
 type WorkerReport = { readonly worker: number; readonly codes: Record<string, number> }
 

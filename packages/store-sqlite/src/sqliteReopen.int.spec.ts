@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { createLedger, createMemoryKeyVault } from '@wallet-ledger/core'
 import type { Ledger } from '@wallet-ledger/core'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-reopen')

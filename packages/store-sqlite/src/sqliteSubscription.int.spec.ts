@@ -3,7 +3,7 @@
 // process would make them) reach it through the bounded poll.
 import { describe, expect, it } from 'vitest'
 import type { StoredEvent } from '@wallet-ledger/core/adapter'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { createSqliteEventStore } from './sqliteEventStore.js'
 
 const nextPath = tempDatabases('sqlite-subscription')

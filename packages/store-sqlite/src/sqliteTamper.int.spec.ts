@@ -11,7 +11,7 @@ import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createLedger } from '@wallet-ledger/core'
 import type { AuditReport } from '@wallet-ledger/core'
-import { tempDatabases } from './__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../test/__fixtures__/tempDatabase.js'
 import { orThrow } from '@wallet-ledger/core'
 
 const nextPath = tempDatabases('sqlite-tamper')

@@ -4,8 +4,8 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
-import { eventCount, rowAt, tamper } from '../__fixtures__/tamperSqlite.js'
+import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
+import { eventCount, rowAt, tamper } from '../../test/__fixtures__/tamperSqlite.js'
 
 type Report = {
   ok: boolean

@@ -2,7 +2,7 @@
 // (what it shows, not every byte), in the ledger's local time, with a clean audit and a head hash.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
+import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
 
 describe('wallet-ledger demo on a memory: store', () => {
   const run = () => runBinary(['--store', 'memory:', 'demo'])

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
+import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
 
 const folder = temporaryFolder()
 const source = `sqlite:${join(folder.path, 'source.db')}`

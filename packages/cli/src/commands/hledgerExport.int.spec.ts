@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createLedger } from '@wallet-ledger/core'
 import { openEventStore } from '@wallet-ledger/store-sqlite'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runBinary, temporaryFolder } from '../__fixtures__/runBinary.js'
+import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
 
 const hasHledger = spawnSync('hledger', ['--version']).status === 0
 // CI installs hledger (.ci/run), so there a missing one is a failure, not a skip.

@@ -13,8 +13,8 @@ import {
   rightOf,
   storedEvents,
   withStory,
-} from './__fixtures__/auditedLedger.js'
-import type { AuditedLedger } from './__fixtures__/auditedLedger.js'
+} from '../../test/audit/__fixtures__/auditedLedger.js'
+import type { AuditedLedger } from '../../test/audit/__fixtures__/auditedLedger.js'
 import { auditStore } from './auditStore.js'
 import { orThrow } from '../ledger/result.js'
 

@@ -14,8 +14,8 @@ import {
   placesOf,
   rightOf,
   withStory,
-} from './__fixtures__/auditedLedger.js'
-import type { AuditedLedger } from './__fixtures__/auditedLedger.js'
+} from '../../test/audit/__fixtures__/auditedLedger.js'
+import type { AuditedLedger } from '../../test/audit/__fixtures__/auditedLedger.js'
 import { createFindings } from './violations.js'
 import { orThrow } from '../ledger/result.js'
 

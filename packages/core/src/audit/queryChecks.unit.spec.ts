@@ -14,7 +14,7 @@ import {
   rightOf,
   storedEvents,
   withStory,
-} from './__fixtures__/auditedLedger.js'
+} from '../../test/audit/__fixtures__/auditedLedger.js'
 import { createQueryCheck } from './queryChecks.js'
 import { createStreamCheck } from './streamChecks.js'
 import { createFindings } from './violations.js'

@@ -17,8 +17,8 @@ import {
   placesOf,
   resealChain,
   withStory,
-} from './__fixtures__/auditedLedger.js'
-import type { AuditedLedger } from './__fixtures__/auditedLedger.js'
+} from '../../test/audit/__fixtures__/auditedLedger.js'
+import type { AuditedLedger } from '../../test/audit/__fixtures__/auditedLedger.js'
 import { orThrow } from '../ledger/result.js'
 
 let fixture: AuditedLedger

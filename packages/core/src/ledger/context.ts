@@ -5,7 +5,7 @@ import type { Definitions } from '../engine/definitions.js'
 import type { LocalDateTime } from '../engine/localTime.js'
 import type { Repository } from '../engine/repository.js'
 import type { KeyVault } from '../privacy/keyVault.js'
-import type { InFlight } from '../workflows/inFlight.js'
+import type { InFlight } from '../workflows/execution/inFlight.js'
 import type { LedgerHooks } from './types.js'
 
 /** The engine's wiring for one ledger. */

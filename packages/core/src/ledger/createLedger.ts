@@ -7,7 +7,7 @@ import { createLocalTimeFormatter, isKnownTimeZone } from '../engine/localTime.j
 import { createRepository } from '../engine/repository.js'
 import { createMemoryKeyVault } from '../privacy/keyVault.js'
 import type { KeyVault } from '../privacy/keyVault.js'
-import { createInFlight } from '../workflows/inFlight.js'
+import { createInFlight } from '../workflows/execution/inFlight.js'
 import type { EventStore } from '../ports/eventStore.js'
 import { ledgerMethods } from './methods.js'
 import { configurationError, openStoreUrl } from './storeUrl.js'

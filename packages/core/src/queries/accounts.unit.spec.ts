@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { AccountView, Ledger, LedgerError } from '../ledger/types.js'
-import { leftOf, rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import { fundedAccount } from '../workflows/__fixtures__/withdrawalFixtures.js'
+import {
+  leftOf,
+  rightOf,
+  workflowLedger,
+} from '../../test/workflows/__fixtures__/workflowLedger.js'
+import type { WorkflowLedger } from '../../test/workflows/__fixtures__/workflowLedger.js'
+import { fundedAccount } from '../../test/workflows/__fixtures__/withdrawalFixtures.js'
 
 const USERS = ['dave', 'alice', 'carol', 'bob'] as const
 const MERCHANTS = ['shop', 'cafe'] as const

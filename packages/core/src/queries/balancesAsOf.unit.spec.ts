@@ -9,9 +9,13 @@
 import { describe, expect, it } from 'vitest'
 import { promotionBudgetAccount } from '@wallet-ledger/domain'
 import type { Balance, Ledger } from '../ledger/types.js'
-import { leftOf, rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import { fundedAccount } from '../workflows/__fixtures__/withdrawalFixtures.js'
+import {
+  leftOf,
+  rightOf,
+  workflowLedger,
+} from '../../test/workflows/__fixtures__/workflowLedger.js'
+import type { WorkflowLedger } from '../../test/workflows/__fixtures__/workflowLedger.js'
+import { fundedAccount } from '../../test/workflows/__fixtures__/withdrawalFixtures.js'
 
 const SECOND_MS = 1000
 const START = '2025-03-03T09:00:00.000Z'

@@ -3,9 +3,15 @@
 // payment's `failed` row with its reason, a cancelled authorization, a withdrawal from `pending` to
 // `completed` and `reversed`, and withdrawals rejected or cancelled by a freeze, newest first.
 import { describe, expect, it } from 'vitest'
-import { leftOf, rightOf } from '../workflows/__fixtures__/workflowLedger.js'
-import { requested, submitted } from '../workflows/__fixtures__/withdrawalFixtures.js'
-import { SECOND_MS, cast, pay, rowOf, rowsOf } from './__fixtures__/historyLedger.js'
+import { leftOf, rightOf } from '../../test/workflows/__fixtures__/workflowLedger.js'
+import { requested, submitted } from '../../test/workflows/__fixtures__/withdrawalFixtures.js'
+import {
+  SECOND_MS,
+  cast,
+  pay,
+  rowOf,
+  rowsOf,
+} from '../../test/queries/__fixtures__/historyLedger.js'
 
 describe('history rows', () => {
   it('shows a deposit as a completed row in, with its journal entry', async () => {

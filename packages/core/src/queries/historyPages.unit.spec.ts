@@ -4,8 +4,14 @@
 // `account_not_found`).
 import { describe, expect, it } from 'vitest'
 import type { HistoryEntry, Ledger } from '../ledger/types.js'
-import { leftOf, rightOf } from '../workflows/__fixtures__/workflowLedger.js'
-import { SECOND_MS, cast, mixed, pay, rowsOf } from './__fixtures__/historyLedger.js'
+import { leftOf, rightOf } from '../../test/workflows/__fixtures__/workflowLedger.js'
+import {
+  SECOND_MS,
+  cast,
+  mixed,
+  pay,
+  rowsOf,
+} from '../../test/queries/__fixtures__/historyLedger.js'
 
 describe('history filters', () => {
   it('keeps only the rows of the asset, channel or status asked for', async () => {

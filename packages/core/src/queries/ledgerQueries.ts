@@ -15,7 +15,7 @@ import {
 import type { ProjectionInput } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import { AssetText, decodeCaller, instantOf } from '../ledger/input.js'
-import { InstantInput } from '../workflows/instantInput.js'
+import { InstantInput } from '../workflows/shared/instantInput.js'
 import type { Balance, HistoryEntry, Ledger, LedgerError } from '../ledger/types.js'
 import type { ProjectionRunner } from '../projections/runner.js'
 import { projectionInputOf } from '../projections/runner.js'

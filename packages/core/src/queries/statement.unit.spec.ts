@@ -6,9 +6,13 @@
 import { describe, expect, it } from 'vitest'
 import { SYSTEM_ACCOUNTS } from '@wallet-ledger/domain'
 import type { HistoryEntry, Ledger } from '../ledger/types.js'
-import { leftOf, rightOf, workflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import type { WorkflowLedger } from '../workflows/__fixtures__/workflowLedger.js'
-import { fundedAccount } from '../workflows/__fixtures__/withdrawalFixtures.js'
+import {
+  leftOf,
+  rightOf,
+  workflowLedger,
+} from '../../test/workflows/__fixtures__/workflowLedger.js'
+import type { WorkflowLedger } from '../../test/workflows/__fixtures__/workflowLedger.js'
+import { fundedAccount } from '../../test/workflows/__fixtures__/withdrawalFixtures.js'
 
 const SECOND_MS = 1000
 /** The instant of step `n` of `story` (the clock starts at T(0) and moves a second per step). */

@@ -10,7 +10,7 @@ import type {
   Notification,
   SubscriptionOptions,
 } from '../ledger/types.js'
-import { safeHook } from '../workflows/run.js'
+import { safeHook } from '../workflows/execution/run.js'
 import { notificationOf } from './notifications.js'
 import * as t from 'io-ts'
 import { decodeCaller } from '../ledger/input.js'

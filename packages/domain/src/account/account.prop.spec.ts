@@ -20,7 +20,7 @@ import {
   holdCaptured,
   holdReleased,
   simpleEvent,
-} from './__fixtures__/factories.js'
+} from '../../test/account/__fixtures__/factories.js'
 
 const RUNS = { numRuns: 200 }
 

@@ -30,7 +30,7 @@ import {
   simpleCommand,
   simpleEvent,
   unfreezeAccount,
-} from './__fixtures__/factories.js'
+} from '../../test/account/__fixtures__/factories.js'
 
 const spec = deciderSpec(accountDecider)
 const opened = accountOpened()

@@ -26,7 +26,7 @@ import {
   holdFunds,
   holdReleased,
   releaseHold,
-} from './__fixtures__/factories.js'
+} from '../../test/account/__fixtures__/factories.js'
 
 const spec = deciderSpec(accountDecider)
 const opened = accountOpened()

@@ -8,7 +8,13 @@ import { foldEvents } from '../decider.js'
 import { formatMinor } from '../money/money.js'
 import { accountDecider } from './decide.js'
 import type { AccountEvent } from './events.js'
-import { ALICE, AT, accountOpened, setLimits, simpleEvent } from './__fixtures__/factories.js'
+import {
+  ALICE,
+  AT,
+  accountOpened,
+  setLimits,
+  simpleEvent,
+} from '../../test/account/__fixtures__/factories.js'
 
 const RUNS = { numRuns: 300 }
 const NAMES = ['perPaymentMax', 'perDayMax', 'stepUpAbove'] as const

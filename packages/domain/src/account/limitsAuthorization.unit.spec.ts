@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { deciderSpec } from '@wallet-ledger/testing'
 import { accountDecider } from './decide.js'
 import type { AccountEvent } from './events.js'
-import { ALICE, AT, accountOpened, setLimits, simpleEvent } from './__fixtures__/factories.js'
+import {
+  ALICE,
+  AT,
+  accountOpened,
+  setLimits,
+  simpleEvent,
+} from '../../test/account/__fixtures__/factories.js'
 
 const spec = deciderSpec(accountDecider)
 const opened = accountOpened()

@@ -20,7 +20,7 @@ import {
   setMerchantFeeRate,
   simpleCommand,
   simpleEvent,
-} from './__fixtures__/factories.js'
+} from '../../test/account/__fixtures__/factories.js'
 
 const spec = deciderSpec(accountDecider)
 const opened = accountOpened()

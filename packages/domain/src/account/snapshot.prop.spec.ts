@@ -15,7 +15,11 @@ import {
 import { accountDecider } from './decide.js'
 import { AccountSnapshot, accountSnapshot, accountStateFromSnapshot } from './snapshot.js'
 import type { AccountState } from './state.js'
-import { accountOpened, fundsCredited, fundsHeld } from './__fixtures__/factories.js'
+import {
+  accountOpened,
+  fundsCredited,
+  fundsHeld,
+} from '../../test/account/__fixtures__/factories.js'
 
 const throughStorage = (state: AccountState): AccountState => {
   const decoded = AccountSnapshot.decode(JSON.parse(JSON.stringify(accountSnapshot(state))))

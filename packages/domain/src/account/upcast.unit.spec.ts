@@ -11,11 +11,14 @@ import { AccountEvent, LimitsSetV1, LimitsSetV2 } from './codecs.js'
 import { accountDecider } from './decide.js'
 import { senderFactsOf } from './senderFacts.js'
 import { accountUpcasters } from './upcast.js'
-import { TODAY, accountOpened } from './__fixtures__/factories.js'
+import { TODAY, accountOpened } from '../../test/account/__fixtures__/factories.js'
 
 // Read as bytes, the way a store hands a stored event back, and parsed here.
 const storedV1 = JSON.parse(
-  readFileSync(new URL('./__fixtures__/LimitsSet.v1.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../test/account/__fixtures__/LimitsSet.v1.json', import.meta.url),
+    'utf8',
+  ),
 ) as { type: string; schemaVersion: number; data: Record<string, string> }
 
 const decodeStored = (raw: RawEvent) => {

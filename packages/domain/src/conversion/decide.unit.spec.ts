@@ -22,7 +22,7 @@ import {
   executed,
   expired,
   failed,
-} from './__fixtures__/conversionFixtures.js'
+} from '../../test/conversion/__fixtures__/conversionFixtures.js'
 import { conversionDecider, conversionStream } from './conversionDecider.js'
 import { evolveConversion, initialConversionState } from './state.js'
 import { conversionUpcasters } from './upcast.js'

@@ -28,7 +28,7 @@ import {
   resolved,
   respond,
   submitEvidence,
-} from './__fixtures__/disputeFixtures.js'
+} from '../../test/dispute/__fixtures__/disputeFixtures.js'
 
 const spec = deciderSpec(disputeDecider)
 

@@ -27,7 +27,7 @@ import {
   referredToLegal,
   resolve,
   resolved,
-} from './__fixtures__/disputeFixtures.js'
+} from '../../test/dispute/__fixtures__/disputeFixtures.js'
 
 const spec = deciderSpec(disputeDecider)
 const receivable = (amount: string) => [

@@ -20,7 +20,7 @@ import {
   resolve,
   respond,
   resolved,
-} from './__fixtures__/disputeFixtures.js'
+} from '../../test/dispute/__fixtures__/disputeFixtures.js'
 
 const spec = deciderSpec(disputeDecider)
 const BUDGET = 'system:promotion:spring'

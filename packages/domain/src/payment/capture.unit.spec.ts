@@ -16,7 +16,7 @@ import {
 } from '@wallet-ledger/testing'
 import type { DecimalString, IsoInstant, Percent } from '../index.js'
 import type { PaymentCommand } from './commands.js'
-import { leg } from './__fixtures__/paymentEvents.js'
+import { leg } from '../../test/payment/__fixtures__/paymentEvents.js'
 import { paymentDecider } from './decide.js'
 import type { PaymentEvent } from './events.js'
 

@@ -15,7 +15,7 @@ import {
 } from '@wallet-ledger/testing'
 import type { DecimalString, Percent, Sha256Hex } from '../index.js'
 import { promotionBudgetAccount } from '../index.js'
-import { capturedAtOnce, leg, recorded } from './__fixtures__/paymentEvents.js'
+import { capturedAtOnce, leg, recorded } from '../../test/payment/__fixtures__/paymentEvents.js'
 import { paymentDecider } from './decide.js'
 import type { PaymentEvent } from './events.js'
 import { paymentFailureOf } from './view.js'

@@ -17,7 +17,7 @@ import {
 import type { DecimalString, Percent, Sha256Hex } from '../index.js'
 import { limits, promotionBudgetAccount } from '../index.js'
 import type { PaymentCommand } from './commands.js'
-import { leg } from './__fixtures__/paymentEvents.js'
+import { leg } from '../../test/payment/__fixtures__/paymentEvents.js'
 import { paymentDecider } from './decide.js'
 import type { PaymentEvent } from './events.js'
 import { paymentView } from './view.js'

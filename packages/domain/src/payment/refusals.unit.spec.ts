@@ -11,7 +11,12 @@ import {
 } from '@wallet-ledger/testing'
 import type { DecimalString, IsoInstant } from '../index.js'
 import { promotionBudgetAccount } from '../index.js'
-import { capturedAtOnce, failedWith, leg, recorded } from './__fixtures__/paymentEvents.js'
+import {
+  capturedAtOnce,
+  failedWith,
+  leg,
+  recorded,
+} from '../../test/payment/__fixtures__/paymentEvents.js'
 import type { RequestPayment } from './commands.js'
 import { paymentDecider } from './decide.js'
 import { paymentFailureOf } from './view.js'

@@ -9,7 +9,10 @@ import { PaymentEvent } from './events.js'
 import { paymentUpcasters } from './upcast.js'
 
 const stored = JSON.parse(
-  readFileSync(new URL('./__fixtures__/paymentEvents.v1.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../test/payment/__fixtures__/paymentEvents.v1.json', import.meta.url),
+    'utf8',
+  ),
 ) as RawEvent[]
 
 describe('stored payment events, version 1', () => {

@@ -19,7 +19,7 @@ import {
   stateOf,
   voidIt,
   voided,
-} from './__fixtures__/promotionFixtures.js'
+} from '../../test/promotion/__fixtures__/promotionFixtures.js'
 import type { CreatePromotion } from './commands.js'
 import { promotionDecider } from './decide.js'
 import type { PromotionCreated } from './events.js'

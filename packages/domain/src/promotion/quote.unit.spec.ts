@@ -12,7 +12,7 @@ import {
   stateOf,
   usd,
   voided,
-} from './__fixtures__/promotionFixtures.js'
+} from '../../test/promotion/__fixtures__/promotionFixtures.js'
 import type { CreatePromotion } from './commands.js'
 import { promotionStream } from './decide.js'
 import { promotionFactsOf, quoteDiscount } from './quote.js'

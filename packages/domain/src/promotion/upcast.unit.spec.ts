@@ -9,7 +9,10 @@ import { PromotionEvent } from './events.js'
 import { promotionUpcasters } from './upcast.js'
 
 const stored = JSON.parse(
-  readFileSync(new URL('./__fixtures__/promotionEvents.v1.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../test/promotion/__fixtures__/promotionEvents.v1.json', import.meta.url),
+    'utf8',
+  ),
 ) as RawEvent[]
 
 describe('stored promotion events, version 1', () => {

@@ -20,7 +20,7 @@ import {
   sender,
   verified,
   verify,
-} from './__fixtures__/withdrawalFixtures.js'
+} from '../../test/withdrawal/__fixtures__/withdrawalFixtures.js'
 
 const spec = deciderSpec(withdrawalDecider)
 

@@ -28,7 +28,7 @@ import {
   submitted,
   verified,
   window,
-} from './__fixtures__/withdrawalFixtures.js'
+} from '../../test/withdrawal/__fixtures__/withdrawalFixtures.js'
 
 const spec = deciderSpec(withdrawalDecider)
 

@@ -9,7 +9,10 @@ import { WithdrawalEvent } from './codecs.js'
 import { withdrawalUpcasters } from './upcast.js'
 
 const stored = JSON.parse(
-  readFileSync(new URL('./__fixtures__/withdrawalEvents.v1.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../test/withdrawal/__fixtures__/withdrawalEvents.v1.json', import.meta.url),
+    'utf8',
+  ),
 ) as RawEvent[]
 
 describe('stored withdrawal events, version 1', () => {

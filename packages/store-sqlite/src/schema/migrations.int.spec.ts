@@ -2,7 +2,7 @@
 // file a newer version wrote, or a foreign SQLite file, is refused with a clear error, untouched.
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { tempDatabases } from '../__fixtures__/tempDatabase.js'
+import { tempDatabases } from '../../test/__fixtures__/tempDatabase.js'
 import { createSqliteEventStore } from '../sqliteEventStore.js'
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js'
 

@@ -1,0 +1,178 @@
+// The steps of a withdrawal after its request, each one outside answer (the identity check, the
+// bank): verify, submit, complete, fail, return; and the `withdrawal(id)` query.
+import * as t from 'io-ts'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
+import { CallerId, boundedString, domainError, limits } from '@wallet-ledger/domain'
+import type { WithdrawalCommand } from '@wallet-ledger/domain'
+import type { LedgerContext } from '../../ledger/context.js'
+import { decodeCaller, queryIdOf } from '../../ledger/input.js'
+import type { Ledger, LedgerError, WithdrawalView } from '../../ledger/types.js'
+import { commitMetadataOf, withContext } from '../shared/common.js'
+import { runPlanned } from '../execution/run.js'
+import {
+  cancelOnFreeze,
+  isCancellable,
+  planWithdrawalCommand,
+  viewOfWithdrawal,
+  withdrawalEntryId,
+  withdrawalNotFound,
+} from './withdrawalSteps.js'
+import type { ExistingWithdrawal, WithdrawalStep } from './withdrawalSteps.js'
+
+// ---------------------------------------------------------------- input codecs
+
+const Reason = boundedString(limits.REASON_LENGTH_MAX, 'Reason')
+const VerifyInput = withContext({ withdrawalId: CallerId, passed: t.boolean }, {}, 'Verify')
+const SubmitInput = withContext(
+  { withdrawalId: CallerId },
+  { bankReference: boundedString(limits.REFERENCE_LENGTH_MAX, 'BankReference') },
+  'SubmitWithdrawal',
+)
+const WithdrawalIdInput = withContext({ withdrawalId: CallerId }, {}, 'WithdrawalCommand')
+const ReasonInput = withContext({ withdrawalId: CallerId, reason: Reason }, {}, 'WithdrawalReason')
+
+type Build = (state: ExistingWithdrawal, now: Date) => Promise<Either<LedgerError, WithdrawalStep>>
+
+// ---------------------------------------------------------------- helpers
+
+/** Runs one step on an existing withdrawal with the caller's commit metadata. */
+const runStep = (
+  context: LedgerContext,
+  input: { withdrawalId: string; actor?: string; correlationId?: string },
+  build: Build,
+): Promise<Either<LedgerError, WithdrawalView>> =>
+  runPlanned(context, commitMetadataOf(input), () =>
+    planWithdrawalCommand(context, input.withdrawalId, build),
+  )
+
+/**
+ * The freeze rule's safety net for the steps before submission: when the account is frozen, the
+ * withdrawal is cancelled (hold released) instead, and the caller gets `account_frozen` with
+ * `details.withdrawalId`. The freeze handler normally did this already; this covers a handler that
+ * was cut short (a crash between the freeze and the cancels).
+ */
+const unlessFrozen =
+  (context: LedgerContext, step: (state: ExistingWithdrawal, now: Date) => WithdrawalCommand) =>
+  async (state: ExistingWithdrawal, now: Date): Promise<Either<LedgerError, WithdrawalStep>> => {
+    if (!isCancellable(state)) return right({ command: step(state, now) })
+    const account = await context.repository.load(context.definitions.account, state.accountId)
+    if (account.state.status !== 'frozen') return right({ command: step(state, now) })
+    const { withdrawalId, accountId } = state
+    const message = `account ${accountId} is frozen: its withdrawal was cancelled and the hold released`
+    const refusal = domainError('account_frozen', message, { withdrawalId, accountId })
+    return right({ command: cancelOnFreeze(withdrawalId, now), refusal })
+  }
+
+/**
+ * The bank's return credits the account. A closed account refuses credits (the domain's rule), so
+ * the return is refused with `account_closed` and nothing is written: the withdrawal stays
+ * `completed` and the money stays with the outflow account until support books it (a correction
+ * through suspense). We refuse rather than credit `system:suspense` silently because the domain's
+ * return entry names the account, and a credit elsewhere would hide who the money belongs to.
+ */
+const unlessClosed =
+  (context: LedgerContext, step: (state: ExistingWithdrawal, now: Date) => WithdrawalCommand) =>
+  async (state: ExistingWithdrawal, now: Date): Promise<Either<LedgerError, WithdrawalStep>> => {
+    const account = await context.repository.load(context.definitions.account, state.accountId)
+    if (account.state.status !== 'closed' || state.status !== 'completed')
+      return right({ command: step(state, now) })
+    const { withdrawalId, accountId } = state
+    const message = `account ${accountId} is closed: the bank's return cannot be credited to it; book it through a correction`
+    return left(domainError('account_closed', message, { withdrawalId, accountId }))
+  }
+
+// ---------------------------------------------------------------- the methods
+
+/** The withdrawal steps after the request, and the query. */
+export const withdrawalLifecycleCommands = (
+  context: LedgerContext,
+): Pick<
+  Ledger,
+  | 'verifyWithdrawalIdentity'
+  | 'submitWithdrawal'
+  | 'completeWithdrawal'
+  | 'failWithdrawal'
+  | 'returnWithdrawal'
+  | 'withdrawal'
+> => ({
+  verifyWithdrawalIdentity: async (raw) => {
+    const input = decodeCaller(VerifyInput, raw)
+    if (input._tag === 'Left') return input
+    const { withdrawalId, passed } = input.right
+    return runStep(
+      context,
+      input.right,
+      unlessFrozen(context, (_state, now) => {
+        const at = now.toISOString()
+        return { type: 'VerifyWithdrawalIdentity', withdrawalId, passed, at } as WithdrawalCommand
+      }),
+    )
+  },
+  submitWithdrawal: async (raw) => {
+    const input = decodeCaller(SubmitInput, raw)
+    if (input._tag === 'Left') return input
+    const { withdrawalId, bankReference } = input.right
+    return runStep(
+      context,
+      input.right,
+      unlessFrozen(context, (_state, now) => {
+        // The local date and time decide the settlement window; the domain never reads a clock.
+        const { localDate, localTime } = context.localTime(now)
+        return {
+          type: 'SubmitWithdrawal',
+          withdrawalId,
+          at: now.toISOString(),
+          localDate,
+          localTime,
+          calendar: context.calendar,
+          ...(bankReference === undefined ? {} : { bankReference }),
+        } as WithdrawalCommand
+      }),
+    )
+  },
+  completeWithdrawal: async (raw) => {
+    const input = decodeCaller(WithdrawalIdInput, raw)
+    if (input._tag === 'Left') return input
+    const { withdrawalId } = input.right
+    return runStep(context, input.right, async (_state, now) => {
+      const entryId = withdrawalEntryId(withdrawalId, 'payout')
+      const at = now.toISOString()
+      return right({
+        command: { type: 'CompleteWithdrawal', withdrawalId, entryId, at } as WithdrawalCommand,
+      })
+    })
+  },
+  failWithdrawal: async (raw) => {
+    const input = decodeCaller(ReasonInput, raw)
+    if (input._tag === 'Left') return input
+    const { withdrawalId, reason } = input.right
+    return runStep(context, input.right, async (_state, now) => {
+      const at = now.toISOString()
+      return right({
+        command: { type: 'FailWithdrawal', withdrawalId, reason, at } as WithdrawalCommand,
+      })
+    })
+  },
+  returnWithdrawal: async (raw) => {
+    const input = decodeCaller(ReasonInput, raw)
+    if (input._tag === 'Left') return input
+    const { withdrawalId, reason } = input.right
+    return runStep(
+      context,
+      input.right,
+      unlessClosed(context, (_state, now) => {
+        const entryId = withdrawalEntryId(withdrawalId, 'return')
+        const at = now.toISOString()
+        return { type: 'ReturnWithdrawal', withdrawalId, reason, entryId, at } as WithdrawalCommand
+      }),
+    )
+  },
+  withdrawal: async (withdrawalId) => {
+    const id = queryIdOf(withdrawalId, 'withdrawalId', CallerId.is, withdrawalNotFound)
+    if (id._tag === 'Left') return id
+    const loaded = await context.repository.load(context.definitions.withdrawal, id.right)
+    if (loaded.state.status === 'not_requested') return left(withdrawalNotFound(id.right))
+    return right(viewOfWithdrawal(loaded.state))
+  },
+})
