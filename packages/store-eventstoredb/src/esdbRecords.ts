@@ -30,6 +30,8 @@ export type StreamNames = {
   readonly fromServer: (serverStream: string) => string | undefined
   /** The server stream holding a port stream's snapshots (never a ledger stream). */
   readonly snapshotStream: (stream: string) => string
+  /** The server stream listing the port streams that have snapshots (never a ledger stream). */
+  readonly snapshotIndexStream: string
 }
 
 // ---------------------------------------------------------------- constructors
@@ -39,6 +41,7 @@ const METADATA_VERSION = 1
 // `/` and `@` are not allowed in port stream names, so these prefixes never meet a ledger stream.
 const NAMESPACE_SEPARATOR = '/'
 const SNAPSHOT_PREFIX = '@snapshot/'
+const SNAPSHOT_INDEX = '@snapshot-index'
 const PORT_STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/
 
 /** Stream names under `namespace` (`''` for none: port names are server names). */
@@ -52,6 +55,7 @@ export const streamNames = (namespace: string): StreamNames => {
       return PORT_STREAM_NAME.test(stream) ? stream : undefined
     },
     snapshotStream: (stream) => SNAPSHOT_PREFIX + prefix + stream,
+    snapshotIndexStream: namespace === '' ? SNAPSHOT_INDEX : `${SNAPSHOT_INDEX}/${namespace}`,
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import {
   checkSnapshot,
   checkSnapshotEvent,
+  checkSnapshotsPage,
   checkStreamName,
   recordedInstant,
   type EventStore,
@@ -20,6 +21,7 @@ import {
 } from '@wallet-ledger/core/adapter'
 import { isStreamNotFound, toStoreError } from './esdbErrors.js'
 import { storedEventOfResolved, type StreamNames } from './esdbRecords.js'
+import { createSnapshotIndex } from './esdbSnapshotIndex.js'
 
 // ---------------------------------------------------------------- types
 
@@ -32,7 +34,7 @@ export type SnapshotSource = {
 }
 
 type SnapshotMethods = Required<
-  Pick<EventStore, 'readSnapshot' | 'writeSnapshot' | 'deleteSnapshot'>
+  Pick<EventStore, 'readSnapshot' | 'writeSnapshot' | 'readSnapshots' | 'deleteSnapshot'>
 >
 
 // The snapshot event's data: the state as canonical JSON text, bigints as decimal strings.
@@ -49,9 +51,10 @@ type SnapshotData = {
 const SNAPSHOT_TAKEN = 'SnapshotTaken'
 const SNAPSHOT_DELETED = 'SnapshotDeleted'
 
-/** The three snapshot methods of the port over EventStoreDB. */
+/** The four snapshot methods of the port over EventStoreDB. */
 export const createEsdbSnapshots = (source: SnapshotSource): SnapshotMethods => {
   const { client, names } = source
+  const index = createSnapshotIndex(client, names.snapshotIndexStream)
 
   const lastOf = async (
     serverStream: string,
@@ -101,19 +104,25 @@ export const createEsdbSnapshots = (source: SnapshotSource): SnapshotMethods => 
     }
   }
 
+  const readSnapshot = async (stream: string): Promise<Snapshot | undefined> => {
+    const last = (await lastOf(names.snapshotStream(stream), stream))?.event
+    if (last === undefined || last.type !== SNAPSHOT_TAKEN) return undefined
+    return snapshotOf(stream, last.data)
+  }
+
   return {
     readSnapshot: async (stream) => {
       source.ensureOpen()
-      checkStreamName(stream)
-      const last = (await lastOf(names.snapshotStream(stream), stream))?.event
-      if (last === undefined || last.type !== SNAPSHOT_TAKEN) return undefined
-      return snapshotOf(stream, last.data)
+      return readSnapshot(checkStreamName(stream))
     },
     writeSnapshot: async (stream, input) => {
       source.ensureOpen()
       checkStreamName(stream)
       const checked = checkSnapshot(input)
       checkSnapshotEvent(stream, checked, await eventAt(stream, checked.revision))
+      // Indexed before its first snapshot lands, so every snapshot is listed by readSnapshots.
+      const snapshotStream = names.snapshotStream(stream)
+      if ((await lastOf(snapshotStream, stream)) === undefined) await index.add(stream)
       await append(stream, SNAPSHOT_TAKEN, {
         revision: checked.revision.toString(),
         eventHash: checked.eventHash,
@@ -122,6 +131,24 @@ export const createEsdbSnapshots = (source: SnapshotSource): SnapshotMethods => 
         recordedAt: recordedInstant(source.clock(), undefined).toISOString(),
       })
     },
+    readSnapshots: (pageOptions) =>
+      page(async () => {
+        source.ensureOpen()
+        const { afterStream, maxCount } = checkSnapshotsPage(pageOptions)
+        const found: Snapshot[] = []
+        let after = afterStream
+        // Indexed streams whose snapshot was deleted are passed over: ask for more until full.
+        while (found.length < maxCount) {
+          const streams = await index.namesAfter(after, maxCount - found.length)
+          for (const stream of streams) {
+            const snapshot = await readSnapshot(stream)
+            if (snapshot !== undefined) found.push(snapshot)
+          }
+          after = streams.at(-1)
+          if (after === undefined) break
+        }
+        return found
+      }),
     deleteSnapshot: async (stream) => {
       source.ensureOpen()
       checkStreamName(stream)
@@ -132,6 +159,11 @@ export const createEsdbSnapshots = (source: SnapshotSource): SnapshotMethods => 
 }
 
 // ---------------------------------------------------------------- helpers
+
+// The page is read at the first `next()`, so a rejection surfaces there.
+async function* page(read: () => Promise<readonly Snapshot[]>): AsyncGenerator<Snapshot, void> {
+  yield* await read()
+}
 
 // Snapshot streams are written by this code only; a malformed one reads as no snapshot (the
 // engine then replays the stream, which is always correct).

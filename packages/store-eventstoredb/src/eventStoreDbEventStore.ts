@@ -33,6 +33,7 @@ import {
 import { assert, limits } from '@wallet-ledger/domain'
 import { isStreamNotFound, toStoreError } from './esdbErrors.js'
 import { createEsdbKeyVault } from './esdbKeyVault.js'
+import { importEsdbCommit } from './esdbImport.js'
 import { createEsdbLog, type LogHead } from './esdbLog.js'
 import { proposedEventOf, storedEventOfResolved, streamNames } from './esdbRecords.js'
 import { createEsdbSnapshots } from './esdbSnapshots.js'
@@ -56,7 +57,7 @@ export type EventStoreDbEventStoreOptions = {
   readonly namespace?: string
 }
 
-/** The EventStoreDB store: the port, with its key vault on the same server. */
+/** The EventStoreDB store: the port, with snapshots, import and its key vault on the server. */
 export type EventStoreDbEventStore = EventStore & { readonly keyVault: KeyVault }
 
 // ---------------------------------------------------------------- constructors
@@ -217,6 +218,18 @@ export const createEventStoreDbEventStore = (
       return { commitHash: current.commitHash, nextPosition: current.nextPosition }
     },
     ...createEsdbSnapshots({ client, names, clock, ensureOpen }),
+    importCommit: (events) =>
+      serialised(async () => {
+        ensureOpen()
+        const source = { client, names, lastRevision, readHead: async () => head ?? log.readHead() }
+        try {
+          head = await importEsdbCommit(source, events)
+        } catch (error) {
+          // A refusal wrote nothing, but a failed append may have written part: read it again.
+          head = undefined
+          throw error
+        }
+      }),
     keyVault: createEsdbKeyVault(client, namespace, ensureOpen),
     close: async () => {
       if (isClosed) return

@@ -5,6 +5,7 @@
 import type { Pool, PoolClient } from 'pg'
 import {
   GENESIS_COMMIT_HASH,
+  checkImportedCommit,
   checkMetadata,
   checkRevisionHolds,
   checkWrites,
@@ -15,6 +16,7 @@ import {
   type CheckedWrite,
   type CommitMetadata,
   type EventIdSource,
+  type StoredEvent,
   type StreamWrite,
 } from '@wallet-ledger/core/adapter'
 import { assert } from '@wallet-ledger/domain'
@@ -69,23 +71,75 @@ export const commitWrites = async (
   for (const key of ['correlationId', 'causationId', 'actor'] as const) {
     checkStorableText(key, metadata[key])
   }
+  return underCommitLock(
+    context,
+    (client) => commitOn(client, context, checked, metadata),
+    (error) => (sqlStateOf(error) === UNIQUE_VIOLATION ? clashOf(checked, error) : undefined),
+  )
+}
+
+/**
+ * Writes one commit exported from another store (`importCommit`), envelopes and hashes as they
+ * are, after `checkImportedCommit` has checked it against the head and the streams' revisions
+ * read under the commit lock. Rejects `invalid_argument` (nothing written) when it does not
+ * continue this store exactly.
+ */
+export const importCommitWrites = async (
+  context: CommitContext,
+  events: readonly StoredEvent[],
+): Promise<void> => {
+  for (const event of events) checkImportedText(event)
+  await underCommitLock(context, async (client) => {
+    const streams = [...new Set(events.map((event) => event.stream))]
+    const state = await readCommitState(client, streams)
+    const head = { commitHash: state.head.commitHash, nextPosition: state.head.position }
+    const imported = checkImportedCommit(events, head, (stream) => state.lastRevisions.get(stream))
+    const nextPosition = head.nextPosition + BigInt(imported.length)
+    const inserted = await client.query<{ inserted: string }>(INSERT_EVENTS_AND_NOTIFY, [
+      ...insertEventsParameters(imported),
+      context.channel,
+      nextPosition.toString(),
+    ])
+    assert(inserted.rows[0]?.inserted === String(imported.length), 'every event inserted')
+  })
+}
+
+// ---------------------------------------------------------------- helpers
+
+// One transaction holding the commit lock: `work` runs inside it and COMMIT follows. A failure
+// before COMMIT was sent rolls back (nothing written); `clash` may name a failure the caller
+// knows; anything else becomes the port's error, and a client whose transaction failed for an
+// unknown reason is dropped, not reused.
+const underCommitLock = async <Value>(
+  context: CommitContext,
+  work: (client: PoolClient) => Promise<Value>,
+  clash: (error: unknown) => Error | undefined = () => undefined,
+): Promise<Value> => {
   const client = await context.pool.connect().catch((error: unknown) => {
     throw storeFailure(error, 'connecting')
   })
   let isBroken = false
   try {
-    return await commitOn(client, context, checked, metadata)
+    const [classId, objectId] = context.commitLock
+    // The lock keys are our own integers, so the two statements can travel as one message.
+    await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${classId}, ${objectId})`)
+    let isCommitSent = false
+    try {
+      const value = await work(client)
+      isCommitSent = true
+      await client.query('COMMIT')
+      return value
+    } catch (error) {
+      if (!isCommitSent) await client.query('ROLLBACK')
+      throw error
+    }
   } catch (error) {
     isBroken = !isOwnError(error)
-    if (sqlStateOf(error) === UNIQUE_VIOLATION) throw clashOf(checked, error)
-    throw storeFailure(error, 'committing')
+    throw clash(error) ?? storeFailure(error, 'committing')
   } finally {
-    // A client whose transaction failed for an unknown reason is dropped, not reused.
     client.release(isBroken)
   }
 }
-
-// ---------------------------------------------------------------- helpers
 
 const commitOn = async (
   client: PoolClient,
@@ -93,49 +147,48 @@ const commitOn = async (
   checked: readonly CheckedWrite[],
   metadata: CommitMetadata,
 ): Promise<readonly AppendResult[]> => {
-  const [classId, objectId] = context.commitLock
-  // The lock keys are our own integers, so the two statements can travel as one message.
-  await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${classId}, ${objectId})`)
-  let isCommitSent = false
-  try {
-    const state = await readCommitState(
-      client,
-      checked.map((write) => write.stream),
-    )
-    const planned = checked.map((write) => {
-      const last = state.lastRevisions.get(write.stream)
-      checkRevisionHolds(write.stream, write.expectedRevision, last)
-      return { ...write, firstRevision: last === undefined ? 0n : last + 1n }
-    })
-    const previousMs = Math.max(state.head.ms, context.lastRecordedMs ?? -Infinity)
-    const recordedAt = recordedInstant(
-      context.clock(),
-      Number.isFinite(previousMs) ? previousMs : undefined,
-    )
-    const recordedMs = recordedAt.getTime()
-    context.lastRecordedMs = recordedMs
-    const sealed = sealCommit({
-      writes: planned,
-      firstPosition: state.head.position,
-      previousCommitHash: state.head.commitHash,
-      recordedAt,
-      metadata,
-      nextEventId: () => context.nextEventId(recordedMs),
-    })
-    const nextPosition = state.head.position + BigInt(sealed.events.length)
-    const inserted = await client.query<{ inserted: string }>(INSERT_EVENTS_AND_NOTIFY, [
-      ...insertEventsParameters(sealed.events),
-      context.channel,
-      nextPosition.toString(),
-    ])
-    assert(inserted.rows[0]?.inserted === String(sealed.events.length), 'every event inserted')
-    isCommitSent = true
-    await client.query('COMMIT')
-    return sealed.results
-  } catch (error) {
-    if (!isCommitSent) await client.query('ROLLBACK')
-    throw error
+  const state = await readCommitState(
+    client,
+    checked.map((write) => write.stream),
+  )
+  const planned = checked.map((write) => {
+    const last = state.lastRevisions.get(write.stream)
+    checkRevisionHolds(write.stream, write.expectedRevision, last)
+    return { ...write, firstRevision: last === undefined ? 0n : last + 1n }
+  })
+  const previousMs = Math.max(state.head.ms, context.lastRecordedMs ?? -Infinity)
+  const recordedAt = recordedInstant(
+    context.clock(),
+    Number.isFinite(previousMs) ? previousMs : undefined,
+  )
+  const recordedMs = recordedAt.getTime()
+  context.lastRecordedMs = recordedMs
+  const sealed = sealCommit({
+    writes: planned,
+    firstPosition: state.head.position,
+    previousCommitHash: state.head.commitHash,
+    recordedAt,
+    metadata,
+    nextEventId: () => context.nextEventId(recordedMs),
+  })
+  const nextPosition = state.head.position + BigInt(sealed.events.length)
+  const inserted = await client.query<{ inserted: string }>(INSERT_EVENTS_AND_NOTIFY, [
+    ...insertEventsParameters(sealed.events),
+    context.channel,
+    nextPosition.toString(),
+  ])
+  assert(inserted.rows[0]?.inserted === String(sealed.events.length), 'every event inserted')
+  return sealed.results
+}
+
+// Every text an imported envelope would store must be stored exactly, or its hash would break.
+const checkImportedText = (event: StoredEvent): void => {
+  for (const key of ['stream', 'eventId', 'recordedAt', 'correlationId', 'type', 'hash'] as const) {
+    checkStorableText(key, event[key])
   }
+  for (const key of ['causationId', 'actor'] as const)
+    checkStorableText(key, event[key] ?? undefined)
+  checkStorableText('commitHash', event.commitHash)
 }
 
 const readCommitState = async (client: PoolClient, streams: string[]): Promise<CommitState> => {

@@ -23,7 +23,7 @@ import {
   type Subscription,
 } from '@wallet-ledger/core/adapter'
 import { assert } from '@wallet-ledger/domain'
-import { commitWrites, type CommitContext } from './postgresCommit.js'
+import { commitWrites, importCommitWrites, type CommitContext } from './postgresCommit.js'
 import { storeFailure } from './postgresFailure.js'
 import { createPostgresKeyVault, type RunQuery } from './postgresKeyVault.js'
 import { createChangeListener } from './postgresListener.js'
@@ -51,7 +51,7 @@ export type PostgresEventStoreOptions = {
   readonly pollMs?: number
 }
 
-/** The PostgreSQL store: the whole port, snapshots and a key vault in the same database. */
+/** The PostgreSQL store: the whole port, snapshots, import and a key vault in one database. */
 export type PostgresEventStore = Required<
   Pick<
     EventStore,
@@ -61,6 +61,7 @@ export type PostgresEventStore = Required<
     | 'writeSnapshot'
     | 'readSnapshots'
     | 'deleteSnapshot'
+    | 'importCommit'
   >
 > &
   EventStore & { readonly keyVault: KeyVault }
@@ -285,6 +286,11 @@ const storeOn = (
       ensureOpen()
       checkStreamName(stream)
       await query('deleting a snapshot', 'DELETE FROM snapshots WHERE stream = $1', [stream])
+    },
+    importCommit: async (events) => {
+      ensureOpen()
+      await importCommitWrites(context, events)
+      listener.notify()
     },
     keyVault: createPostgresKeyVault(query),
     close: () => {

@@ -1,10 +1,18 @@
-// Proves `wallet-ledger export` then `import` into a new SQLite file gives the same events (same
-// head hash), the same balances and a clean audit, and that a corrupted export (cut short, a line
-// edited, lines reordered, a line repeated) is refused with its line number and creates nothing.
+// Proves `wallet-ledger export` then `import` into a new SQLite file, and into a fresh PostgreSQL
+// schema, gives the same events (same head hash), the same balances and a clean audit, and that a
+// corrupted export (cut short, a line edited, lines reordered, a line repeated) is refused with
+// its line number and creates nothing.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
+// The PostgreSQL store's test support (fresh schemas, dropped after use), reached by path.
+import {
+  POSTGRES_URL,
+  describePostgres,
+  dropSchema,
+  freshSchema,
+} from '../../../store-postgres/test/__fixtures__/postgresTestStore.js'
 
 const folder = temporaryFolder()
 const source = `sqlite:${join(folder.path, 'source.db')}`
@@ -57,6 +65,32 @@ describe('wallet-ledger export and import', () => {
       expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout))
     }
   }, 120_000)
+
+  describePostgres('into PostgreSQL', () => {
+    const schema = freshSchema()
+    afterAll(() => dropSchema(schema))
+
+    it('round-trips into a fresh schema: same head, same balances, clean audit', () => {
+      const url = new URL(POSTGRES_URL!)
+      url.searchParams.set('schema', schema)
+      const target = url.toString()
+      const run = runBinary(['--store', target, 'import', exported])
+      expect(run.status, run.stderr).toBe(0)
+      expect(run.stdout).toContain(`head ${head}`)
+      const audit = runBinary(['--store', target, 'audit', '--json', '--expected-head', head])
+      expect(audit.status, audit.stderr).toBe(0)
+      expect(JSON.parse(audit.stdout)).toMatchObject({ ok: true, head })
+      for (const account of ['alice', 'system:fees']) {
+        const before = runBinary(['--store', source, 'balances', account, '--json'])
+        const after = runBinary(['--store', target, 'balances', account, '--json'])
+        expect(after.status, after.stderr).toBe(0)
+        expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout))
+      }
+      const again = runBinary(['--store', target, 'import', exported])
+      expect(again.status).toBe(2)
+      expect(again.stderr).toContain('import into an empty store')
+    }, 120_000)
+  })
 
   it('refuses an import into a store that already holds events', () => {
     const run = runBinary(['--store', source, 'import', exported])

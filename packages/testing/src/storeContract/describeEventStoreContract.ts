@@ -3,6 +3,7 @@
 import { describe } from 'vitest'
 import { appendCases } from './appendCases.js'
 import { envelopeCases } from './envelopeCases.js'
+import { importCases } from './importCases.js'
 import { lastRevisionCases } from './lastRevisionCases.js'
 import { storeHarness, type EventStoreContractOptions } from './fixtures.js'
 import { limitCases } from './limitCases.js'
@@ -14,7 +15,8 @@ import { subscriptionCases } from './subscriptionCases.js'
 /**
  * Registers the EventStore contract cases for one store under `describe(name)`. `create` must
  * return an empty, open store for each test; `dispose` releases it (it may already be closed).
- * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots) skip with a
+ * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots,
+ * `importCommit`) skip with a
  * reason on stores without them; a store that offers them must pass them. An adapter whose server is absent should skip
  * the whole suite loudly (`describe.skip` with the reason) rather than pass.
  *
@@ -38,6 +40,7 @@ export const describeEventStoreContract = (
     subscriptionCases(harness)
     snapshotCases(harness)
     snapshotPageCases(harness)
+    importCases(harness)
   })
 }
 
