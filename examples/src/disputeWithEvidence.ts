@@ -47,7 +47,11 @@ export const disputeWithEvidence: Scenario = {
 
     advance(14 * DAY_MS)
     const opened = orThrow(
-      await ledger.openDispute({ paymentId: paid.paymentId, reason: 'not_received' }),
+      await ledger.openDispute({
+        paymentId: paid.paymentId,
+        reason: 'not_received',
+        idempotencyKey: 'ivan-dispute-5521',
+      }),
     )
     const { disputeId } = opened
     say('two weeks later nothing has arrived: ivan opens a dispute (not_received)')

@@ -41,7 +41,11 @@ export const lampDispute = async (stage: DemoStage): Promise<void> => {
   }
   stage.moveTo('2026-11-26T09:00')
   const opened = must(
-    await ledger.openDispute({ paymentId: paid.paymentId, reason: 'not_received' }),
+    await ledger.openDispute({
+      paymentId: paid.paymentId,
+      reason: 'not_received',
+      idempotencyKey: 'ivan-dispute-5521',
+    }),
   )
   const { disputeId } = opened
   step('ivan opens a dispute (not_received); 80.00 held from online-mall', opened)

@@ -39,8 +39,14 @@ export type ErrorDetailsByCode = {
   insufficient_balance: { asset?: string; available?: string }
   security_check_failed: { required?: RequiredCheck; loosened?: string[] }
   limit_exceeded: { limit?: string }
+  /**
+   * `path` is 'idempotencyKey'; `fields` (where the first request can still be read) names the
+   * caller's fields that differ from it.
+   */
   idempotency_key_reused: {
     kind?: string
+    path?: string
+    fields?: string[]
     withdrawalId?: string
     conversionId?: string
     disputeId?: string
@@ -359,6 +365,7 @@ export interface Ledger {
       paymentId: string
       reason: 'unauthorized' | 'not_received' | 'wrong_amount' | 'duplicate'
       amount?: Amount
+      idempotencyKey: string
     },
   ): Result<DisputeView>
   submitEvidence(

@@ -55,7 +55,13 @@ const story = async (): Promise<{ ledger: Ledger; store: MemoryEventStore; ids: 
       idempotencyKey: 'p2',
     }),
   )
-  const dispute = ok(await ledger.openDispute({ paymentId: paid.paymentId, reason: 'duplicate' }))
+  const dispute = ok(
+    await ledger.openDispute({
+      paymentId: paid.paymentId,
+      reason: 'duplicate',
+      idempotencyKey: 'o1',
+    }),
+  )
   const withdrawal = ok(
     await ledger.requestWithdrawal({
       accountId: 'alice',

@@ -35,13 +35,6 @@ afterAll(() => {
 
 // ---------------------------------------------------------------- helpers
 
-// Opening a dispute takes no idempotency key: after a lost answer, the same request opens another
-// dispute once the first is decided, so no retry can be the same command. Left out (see below).
-const NOT_RETRIABLE = /^(openDispute|disputeDiscounted) /
-const retriableHistory = arbHistory(HISTORY_LENGTH_MAX).map((history) =>
-  history.filter((command) => !NOT_RETRIABLE.test(command.label)),
-)
-
 /** What a caller can see at the end: every balance, every workflow's status, the ids it learned. */
 const finalState = async (ledger: Ledger, store: EventStore, known: KnownIds) => {
   const { balances } = await foldAccounts(store)
@@ -121,7 +114,7 @@ describe.each<Executor>(['atomic', 'stepwise'])('a crash at any commit (%s)', (e
     { timeout: 300_000 },
     async () => {
       await fc.assert(
-        fc.asyncProperty(retriableHistory, async (history) => {
+        fc.asyncProperty(arbHistory(HISTORY_LENGTH_MAX), async (history) => {
           const clean = await cleanRun(executor, history)
           checked.histories += 1
           for (const mode of ['before', 'after'] as const) {

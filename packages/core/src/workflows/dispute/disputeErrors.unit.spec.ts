@@ -44,7 +44,7 @@ describe('openDispute refusals', () => {
     ['payment_not_found', { paymentId: 'no-such-payment' }],
   ])('%s for %j', async (code, fields) => {
     const { fixture, ledger, paymentId } = await withPayment()
-    const request = { paymentId, reason: 'not_received', ...fields } as never
+    const request = { paymentId, reason: 'not_received', idempotencyKey: 'o1', ...fields } as never
     await refused(fixture, () => ledger.openDispute(request), code)
   })
 
@@ -57,17 +57,21 @@ describe('openDispute refusals', () => {
         idempotencyKey: 'p2',
       }),
     )
-    const request = { paymentId: authorized.paymentId, reason: 'not_received' as const }
+    const request = {
+      paymentId: authorized.paymentId,
+      reason: 'not_received' as const,
+      idempotencyKey: 'o1',
+    }
     await refused(fixture, () => ledger.openDispute(request), 'invalid_transition')
   })
 
   it(`limit_exceeded after ${limits.DISPUTES_PER_PAYMENT_MAX} disputes on one payment`, async () => {
     const { fixture, ledger, paymentId } = await withPayment()
     for (let round = 0; round < limits.DISPUTES_PER_PAYMENT_MAX; round += 1) {
-      const disputeId = await escalated(fixture, paymentId)
+      const disputeId = await escalated(fixture, paymentId, `round-${round}`)
       rightOf(await ledger.resolveDispute({ disputeId, outcome: 'payee' }))
     }
-    const request = { paymentId, reason: 'duplicate' as const }
+    const request = { paymentId, reason: 'duplicate' as const, idempotencyKey: 'over' }
     await refused(fixture, () => ledger.openDispute(request), 'limit_exceeded')
   })
 })

@@ -70,7 +70,14 @@ const paid = async (executor: Executor, promotionId?: string) => {
 /** A dispute of `amount` that the payee accepts: the payer gets it all back. */
 const acceptedDispute = async (fixture: WorkflowLedger, paymentId: string, amount: string) => {
   const { ledger } = fixture
-  const opened = rightOf(await ledger.openDispute({ paymentId, reason: 'not_received', amount }))
+  const opened = rightOf(
+    await ledger.openDispute({
+      paymentId,
+      reason: 'not_received',
+      amount,
+      idempotencyKey: `o-${amount}`,
+    }),
+  )
   rightOf(await ledger.respondToDispute({ disputeId: opened.disputeId, response: 'accept' }))
   return opened.disputeId
 }
@@ -123,7 +130,9 @@ describe.each(['atomic', 'stepwise'] as const)('dispute refunds and fees (%s)', 
   it('captures the payee share of a partial outcome and releases the rest of the hold', async () => {
     const { fixture, paymentId } = await paid(executor)
     const { ledger } = fixture
-    const opened = rightOf(await ledger.openDispute({ paymentId, reason: 'wrong_amount' }))
+    const opened = rightOf(
+      await ledger.openDispute({ paymentId, reason: 'wrong_amount', idempotencyKey: 'o2' }),
+    )
     expect(await balance(fixture, 'shop')).toEqual({
       available: '0.00',
       held: '39.60',

@@ -1,6 +1,7 @@
 // Opening a dispute: the payment's facts and the payee's available balance are read and passed to
 // the dispute decider; the disputed amount is held from the payee (platform-initiated, so a frozen
-// payee still has it held) up to what it has available, the rest recorded as the shortfall.
+// payee still has it held) up to what it has available, the rest recorded as the shortfall. The
+// opening's idempotency key is claimed in the same commit (disputeKey.ts).
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
@@ -15,11 +16,12 @@ import {
 import type { DisputeCommand, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
 import { workflowHoldIdOn } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
-import { fingerprintOf, parseCallerAmount } from '../../ledger/input.js'
+import { parseCallerAmount } from '../../ledger/input.js'
 import type { DisputeView, LedgerError } from '../../ledger/types.js'
 import { decideAccountWrites } from '../shared/accountWrites.js'
 import { decideWrite, holdIdsUsedUp } from '../shared/common.js'
 import { disputesOfPayment } from './disputeFacts.js'
+import { claimOpeningKey, openingFingerprint } from './disputeKey.js'
 import { accountCommandsAfter, viewOfDispute } from './disputeSteps.js'
 import type { Plan } from '../execution/run.js'
 
@@ -28,8 +30,12 @@ import type { Plan } from '../execution/run.js'
 /** Why a payer disputes a payment. */
 export type DisputeReason = 'unauthorized' | 'not_received' | 'wrong_amount' | 'duplicate'
 
-/** What an opening asks for, as the caller gave it (`amount` absent: everything disputable). */
+/**
+ * What an opening asks for, as the caller gave it (`amount` absent: everything disputable), and
+ * the id its idempotency key names (`disputeKeyId`, or `reportKeyId` for a report's opening).
+ */
 export type OpeningRequest = {
+  readonly keyId: string
   readonly paymentId: string
   readonly reason: DisputeReason
   readonly amount?: string
@@ -44,25 +50,18 @@ export const paymentNotFound = (paymentId: string): LedgerError<'payment_not_fou
   domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 /**
- * What tells a retried opening from another one: the payment, the reason and the amount
- * (canonical, or 'disputable' for everything still disputable). Disputes have no idempotency key;
- * while a dispute with this fingerprint is undecided, the same request returns it.
- */
-export const openingFingerprint = (paymentId: string, reason: string, amount?: string): string =>
-  fingerprintOf({ paymentId, reason, amount: amount ?? 'disputable' })
-
-/**
- * Plans an opening. Refusals, writing nothing: `payment_not_found`, the amount's input codes,
- * `dispute_open` (another dispute of the payment is undecided; the same request again returns
- * that dispute instead), `limit_exceeded` (`DISPUTES_PER_PAYMENT_MAX` disputes already), and the
- * dispute decider's (`invalid_transition` for a payment not settled or fully refunded,
- * `dispute_amount_exceeds_payment`).
+ * Plans an opening. The same key and fields again answer the dispute they opened, whatever its
+ * status since, and write nothing. Refusals, writing nothing: `payment_not_found`, the amount's
+ * input codes, `idempotency_key_reused` (the key was used for another opening), `dispute_open`
+ * (another dispute of the payment is undecided), `limit_exceeded` (`DISPUTES_PER_PAYMENT_MAX`
+ * disputes already), and the dispute decider's (`invalid_transition` for a payment not settled or
+ * fully refunded, `dispute_amount_exceeds_payment`).
  */
 export const planOpenDispute = async (
   context: LedgerContext,
   request: OpeningRequest,
 ): Promise<Either<LedgerError, Plan<DisputeView>>> => {
-  const { paymentId, reason } = request
+  const { keyId, paymentId, reason } = request
   const payment = await context.repository.load(context.definitions.payment, paymentId)
   if (payment.state.status === 'not_requested') return left(paymentNotFound(paymentId))
   const { asset } = payment.state.request
@@ -71,10 +70,22 @@ export const planOpenDispute = async (
       ? undefined
       : parseCallerAmount(context.registry, asset, request.amount, 'amount')
   if (amount?._tag === 'Left') return amount
-  const fingerprint = openingFingerprint(paymentId, reason, amount?.right.amount)
+  const keyed = {
+    keyId,
+    paymentId,
+    reason,
+    ...(amount === undefined ? {} : { amount: amount.right.amount }),
+  }
+  const fingerprint = openingFingerprint(keyed)
   const facts = await disputesOfPayment(context, paymentId)
+  const now = context.clock()
+  const at = now.toISOString()
+  const claim = await claimOpeningKey(context, keyed, facts.disputes, at)
+  if (claim._tag === 'Left') return claim
+  const mine = facts.disputes.find((dispute) => dispute.fingerprint === fingerprint)
+  if (mine !== undefined) return right({ writes: [], outcome: right(viewOfDispute(mine)) })
   const open = facts.disputes.find(isDisputeActive)
-  if (open !== undefined) return alreadyOpen(open, fingerprint)
+  if (open !== undefined) return left(disputeOpen(open))
   const disputeId = facts.nextDisputeId
   if (disputeId === undefined) {
     const message = `payment ${paymentId} has had ${limits.DISPUTES_PER_PAYMENT_MAX} disputes, the most it may`
@@ -82,8 +93,6 @@ export const planOpenDispute = async (
       domainError('limit_exceeded', message, { paymentId, max: limits.DISPUTES_PER_PAYMENT_MAX }),
     )
   }
-  const now = context.clock()
-  const at = now.toISOString()
   const payee = await payeeFactsOf(context, payment.state, disputeId)
   if (payee._tag === 'Left') return payee
   const opening = {
@@ -103,10 +112,11 @@ export const planOpenDispute = async (
   const accounts = await decideAccountWrites(context, commands, at)
   if (accounts._tag === 'Left') return accounts
   // The stream is new: with 'no_stream' a concurrent opening of the same ordinal loses and plans
-  // again, then finds this dispute open.
+  // again, then finds this dispute open (or, with the same key, its own). The claim goes first:
+  // step by step, a dispute is never recorded without it.
   const disputeWrite = { ...write.right, expectedRevision: 'no_stream' as const }
   const view = viewOfDispute(write.right.nextState)
-  return right({ writes: [disputeWrite, ...accounts.right], outcome: right(view) })
+  return right({ writes: [claim.right, disputeWrite, ...accounts.right], outcome: right(view) })
 }
 
 // ---------------------------------------------------------------- helpers
@@ -147,16 +157,13 @@ const openCommandOf = (
   } as DisputeCommand
 }
 
-// The open dispute answers a retry of its own opening; any other opening is refused.
-const alreadyOpen = (
-  open: OpenedDisputeState,
-  fingerprint: string,
-): Either<LedgerError, Plan<DisputeView>> => {
-  if (open.fingerprint === fingerprint)
-    return right({ writes: [], outcome: right(viewOfDispute(open)) })
+// Another opening while a dispute of the payment waits for its outcome.
+const disputeOpen = (open: OpenedDisputeState): LedgerError<'dispute_open'> => {
   const message = `payment ${open.paymentId} already has dispute ${open.disputeId} waiting for an outcome`
-  const details = { paymentId: open.paymentId, disputeId: open.disputeId }
-  return left(domainError('dispute_open', message, details))
+  return domainError('dispute_open', message, {
+    paymentId: open.paymentId,
+    disputeId: open.disputeId,
+  })
 }
 
 /**

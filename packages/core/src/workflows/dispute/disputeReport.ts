@@ -12,7 +12,8 @@ import type { LedgerError, UnauthorizedReport } from '../../ledger/types.js'
 import { accountCommands } from '../account/accounts.js'
 import { accountNotFound, commitMetadataOf, withContext } from '../shared/common.js'
 import { disputesOfPayment } from './disputeFacts.js'
-import { openingFingerprint, paymentNotFound, planOpenDispute } from './disputeOpening.js'
+import { openingFingerprint, reportKeyId } from './disputeKey.js'
+import { paymentNotFound, planOpenDispute } from './disputeOpening.js'
 import { runPlanned } from '../execution/run.js'
 
 // ---------------------------------------------------------------- input
@@ -44,9 +45,10 @@ type Checked = { readonly planned: readonly Planned[]; readonly refused: readonl
  * is written: `invalid_input` (more than `PAYMENT_IDS_PER_REPORT_MAX` ids), `account_not_found`,
  * `account_closed`, `payment_not_found` (with `details.path`), and any refusal an opening would
  * meet (`invalid_transition` for a payment not settled or fully refunded, `limit_exceeded`).
- * A payment already covered keeps its dispute: the 'unauthorized' one this report opened before
- * (found by its fingerprint, whatever its status since), or any dispute still undecided. So a
- * re-run returns the same ids. An already frozen account is not frozen again.
+ * Each opening is keyed by its payment (`reportKeyId`), so a re-run, or two reports racing, open
+ * one dispute per payment. A payment already covered keeps its dispute: the one a report opened
+ * before (found by its fingerprint, whatever its status since), or any dispute still undecided.
+ * So a re-run returns the same ids. An already frozen account is not frozen again.
  */
 export const reportUnauthorized = async (
   context: LedgerContext,
@@ -64,7 +66,7 @@ export const reportUnauthorized = async (
       disputeIds.push(planned.disputeId)
       continue
     }
-    const request = { paymentId: planned.paymentId, reason: 'unauthorized' as const }
+    const request = reportOpening(context, planned.paymentId)
     const opened = await runPlanned(context, commitMetadataOf(input.right), () =>
       planOpenDispute(context, request),
     )
@@ -132,14 +134,22 @@ const planOne = async (
   paymentId: string,
 ): Promise<Either<LedgerError, Planned>> => {
   const facts = await disputesOfPayment(context, paymentId)
-  const fingerprint = openingFingerprint(paymentId, 'unauthorized')
+  const request = reportOpening(context, paymentId)
+  const fingerprint = openingFingerprint(request)
   const covering =
     facts.disputes.find((dispute) => dispute.fingerprint === fingerprint) ??
     facts.disputes.find(isDisputeActive)
   if (covering !== undefined) return right({ paymentId, disputeId: covering.disputeId })
-  const dryRun = await planOpenDispute(context, { paymentId, reason: 'unauthorized' })
+  const dryRun = await planOpenDispute(context, request)
   return dryRun._tag === 'Left' ? dryRun : right({ paymentId })
 }
+
+// The opening a report makes on one payment: the whole disputable amount, under the payment's key.
+const reportOpening = (context: LedgerContext, paymentId: string) => ({
+  keyId: reportKeyId(context, paymentId),
+  paymentId,
+  reason: 'unauthorized' as const,
+})
 
 // The freeze goes through the account workflow, so withdrawals not yet submitted are cancelled.
 const freezeUnlessFrozen = async (

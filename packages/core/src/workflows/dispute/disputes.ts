@@ -15,7 +15,8 @@ import type { DisputeCommand } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../../ledger/context.js'
 import { AmountText, decodeCaller, parseCallerAmount, queryIdOf } from '../../ledger/input.js'
 import type { Ledger } from '../../ledger/types.js'
-import { commitMetadataOf, withContext } from '../shared/common.js'
+import { IdempotencyKey, commitMetadataOf, withContext } from '../shared/common.js'
+import { disputeKeyId } from './disputeKey.js'
 import { planOpenDispute } from './disputeOpening.js'
 import { reportUnauthorized } from './disputeReport.js'
 import {
@@ -29,7 +30,7 @@ import { runPlanned } from '../execution/run.js'
 // ---------------------------------------------------------------- input codecs
 
 const OpenInput = withContext(
-  { paymentId: CallerId, reason: DisputeReason },
+  { paymentId: CallerId, reason: DisputeReason, idempotencyKey: IdempotencyKey },
   { amount: AmountText },
   'OpenDispute',
 )
@@ -76,8 +77,9 @@ export const disputeCommands = (
   openDispute: async (raw) => {
     const input = decodeCaller(OpenInput, raw)
     if (input._tag === 'Left') return input
-    const { paymentId, reason, amount } = input.right
-    const request = { paymentId, reason, ...(amount === undefined ? {} : { amount }) }
+    const { paymentId, reason, amount, idempotencyKey } = input.right
+    const keyId = disputeKeyId(context, idempotencyKey)
+    const request = { keyId, paymentId, reason, ...(amount === undefined ? {} : { amount }) }
     return runPlanned(context, commitMetadataOf(input.right), () =>
       planOpenDispute(context, request),
     )

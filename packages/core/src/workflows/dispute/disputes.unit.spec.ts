@@ -151,7 +151,9 @@ describe('rules while a dispute is open', () => {
     const first = await opened(fixture, paymentId)
     const before = await positionOf(fixture)
     expect(await opened(fixture, paymentId)).toEqual(first)
-    const second = leftOf(await ledger.openDispute({ paymentId, reason: 'duplicate' }))
+    const second = leftOf(
+      await ledger.openDispute({ paymentId, reason: 'duplicate', idempotencyKey: 'o2' }),
+    )
     expect(second.code).toBe('dispute_open')
     expect(second.details?.['disputeId']).toBe(first.disputeId)
     expect(await positionOf(fixture)).toBe(before)
@@ -176,7 +178,9 @@ describe('rules while a dispute is open', () => {
     const next = await opened(fixture, paymentId)
     expect(next.disputeId).not.toBe(disputeId)
     expect(next).toMatchObject({ amount: '25.00', held: '25.00' })
-    const over = leftOf(await ledger.openDispute({ paymentId, reason: 'duplicate' }))
+    const over = leftOf(
+      await ledger.openDispute({ paymentId, reason: 'duplicate', idempotencyKey: 'o3' }),
+    )
     expect(over.code).toBe('dispute_open')
   })
 

@@ -69,7 +69,7 @@ const authorize: Command = (ledger) =>
     idempotencyKey: 'm',
   })
 const dispute: Command = (ledger, paymentId) =>
-  ledger.openDispute({ paymentId, reason: 'not_received' })
+  ledger.openDispute({ paymentId, reason: 'not_received', idempotencyKey: 'o' })
 
 /** Runs `command` on a store that dies right after its first commit (the hold), then recovers. */
 const crashAfterHold = async (command: Command) => {

@@ -216,7 +216,8 @@ const disputeStep = async (
   if (action === 'open') {
     const paymentId = pick(started.payments, index)
     if (paymentId === undefined) return
-    const opened = await ledger.openDispute({ paymentId, reason: 'not_received' })
+    const idempotencyKey = `dispute-${started.disputes.length}-${paymentId}`
+    const opened = await ledger.openDispute({ paymentId, reason: 'not_received', idempotencyKey })
     if (opened._tag === 'Right') started.disputes.push(opened.right.disputeId)
     return
   }

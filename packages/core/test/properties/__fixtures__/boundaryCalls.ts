@@ -131,9 +131,12 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
     command('completeWithdrawal', { withdrawalId }, ['withdrawalId']),
     command('failWithdrawal', { withdrawalId, reason: 'x' }, ['withdrawalId', 'reason']),
     command('returnWithdrawal', { withdrawalId, reason: 'x' }, ['withdrawalId', 'reason']),
-    command('openDispute', { paymentId, reason: 'duplicate', amount: '1.00' }, ['paymentId', 'reason'], {
-      amounts: ['amount'],
-    }),
+    command(
+      'openDispute',
+      { paymentId, reason: 'duplicate', amount: '1.00', idempotencyKey: 'o' },
+      ['paymentId', 'reason', 'idempotencyKey'],
+      { amounts: ['amount'] },
+    ),
     command('submitEvidence', { disputeId, by: 'payer', reference: 'r', sha256: SHA }, [
       'disputeId',
       'by',

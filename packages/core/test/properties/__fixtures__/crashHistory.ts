@@ -193,15 +193,18 @@ const convert = command(
 
 const openDispute = command(
   'openDispute',
-  fc.record({ index: fc.nat(), isPartial: fc.boolean() }),
-  (g) => (ledger, known) =>
-    ledger
+  fc.record({ index: fc.nat(), isPartial: fc.boolean(), key: arbKey }),
+  (g) => (ledger, known) => {
+    const paymentId = nth(known.payments, g.index) ?? MISSING
+    return ledger
       .openDispute({
-        paymentId: nth(known.payments, g.index) ?? MISSING,
+        paymentId,
         reason: 'not_received',
         ...(g.isPartial ? { amount: '0.05' } : {}),
+        idempotencyKey: `o-${paymentId}-${g.key}`,
       })
-      .then(remember(known.disputes, 'disputeId')),
+      .then(remember(known.disputes, 'disputeId'))
+  },
 )
 
 const disputeStep = command(
@@ -276,6 +279,7 @@ const disputeDiscounted = command(
         paymentId,
         reason: 'not_received',
         ...(g.payment.isPartial ? { amount: '0.37' } : {}),
+        idempotencyKey: `od-${g.payment.key}`,
       })
       .then(remember(known.disputes, 'disputeId'))
     if (opened._tag === 'Left') return opened

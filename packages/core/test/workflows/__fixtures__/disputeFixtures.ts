@@ -35,23 +35,32 @@ export const paid = async (
   return rightOf(payment).paymentId
 }
 
-/** Opens a 'not_received' dispute on a payment (the whole amount unless given). */
+/**
+ * Opens a 'not_received' dispute on a payment (the whole amount unless given), with the key
+ * given, else one named after the payment and the amount (so the same call again is a retry).
+ */
 export const opened = async (
   fixture: WorkflowLedger,
   paymentId: string,
   amount?: string,
+  idempotencyKey = `open-${paymentId}-${amount ?? 'all'}`,
 ): Promise<DisputeView> =>
   rightOf(
     await fixture.ledger.openDispute({
       paymentId,
       reason: 'not_received',
+      idempotencyKey,
       ...(amount === undefined ? {} : { amount }),
     }),
   )
 
-/** Opens a dispute and hands it to support. */
-export const escalated = async (fixture: WorkflowLedger, paymentId: string): Promise<string> => {
-  const { disputeId } = await opened(fixture, paymentId)
+/** Opens a dispute (under `idempotencyKey` when given) and hands it to support. */
+export const escalated = async (
+  fixture: WorkflowLedger,
+  paymentId: string,
+  idempotencyKey?: string,
+): Promise<string> => {
+  const { disputeId } = await opened(fixture, paymentId, undefined, idempotencyKey)
   rightOf(await fixture.ledger.escalateDispute({ disputeId }))
   return disputeId
 }
