@@ -91,16 +91,33 @@ export const runAccountCommand = async (
     return right<LedgerError, Plan<void>>({ writes: [write.right], outcome: right(undefined) })
   })
 
+/** Each limit as the caller names it, and as the SetLimits command does. */
+const LIMIT_FIELDS = [
+  ['perPayment', 'perPaymentMax'],
+  ['perDay', 'perDayMax'],
+  ['stepUpAbove', 'stepUpAbove'],
+] as const
+
 const limitAmount = (
   context: LedgerContext,
   asset: string,
   text: string | undefined,
   field: string,
-  commandField: 'perPaymentMax' | 'perDayMax' | 'stepUpAbove',
+  commandField: (typeof LIMIT_FIELDS)[number][1],
 ): Either<LedgerError, Record<string, string>> => {
   if (text === undefined) return right({})
   const parsed = parseCallerAmount(context.registry, asset, text, field)
   return parsed._tag === 'Left' ? parsed : right({ [commandField]: parsed.right.amount })
+}
+
+// The decider names the limits a change loosens by the command's fields; the caller sent its own.
+const inCallerNames = (refused: Either<LedgerError, void>): Either<LedgerError, void> => {
+  const loosened = refused._tag === 'Left' ? refused.left.details?.['loosened'] : undefined
+  if (refused._tag === 'Right' || !Array.isArray(loosened)) return refused
+  const callerName = (name: unknown) =>
+    LIMIT_FIELDS.find(([, commandField]) => commandField === name)?.[0] ?? name
+  const details = { ...refused.left.details, loosened: loosened.map(callerName) }
+  return left({ ...refused.left, details } as LedgerError)
 }
 
 /** The account methods of the ledger. */
@@ -170,17 +187,16 @@ export const accountCommands = (
     // The asset is checked even when no amount is given: limits of an unknown asset are bad input.
     const known = findAsset(context.registry, asset)
     if (known._tag === 'Left') return known
-    const amounts = [
-      limitAmount(context, asset, perPayment, 'perPayment', 'perPaymentMax'),
-      limitAmount(context, asset, perDay, 'perDay', 'perDayMax'),
-      limitAmount(context, asset, stepUpAbove, 'stepUpAbove', 'stepUpAbove'),
-    ]
+    const given = { perPayment, perDay, stepUpAbove }
+    const amounts = LIMIT_FIELDS.map(([field, commandField]) =>
+      limitAmount(context, asset, given[field], field, commandField),
+    )
     const fields: Record<string, string> = {}
     for (const amount of amounts) {
       if (amount._tag === 'Left') return amount
       Object.assign(fields, amount.right)
     }
-    return runAccountCommand(
+    const set = await runAccountCommand(
       context,
       input.right,
       (at) =>
@@ -193,6 +209,7 @@ export const accountCommands = (
           ...(authorization === undefined ? {} : { authorization }),
         }) as AccountCommand,
     )
+    return inCallerNames(set)
   },
   freezeAccount: async (raw) => {
     const input = decodeCaller(FreezeInput, raw)

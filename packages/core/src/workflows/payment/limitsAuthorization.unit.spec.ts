@@ -1,6 +1,7 @@
 // Proves through createLedger that raising a limit needs the authorization the payments it allows
 // need (issue 7, item 4): the reported attack (step-up raised, then 5000.00 paid with no second
-// factor) is refused and writes nothing; with two-factor it goes through; lowering needs none.
+// factor) is refused and writes nothing; with two-factor it goes through; lowering needs none;
+// a refusal names the loosened limits by the caller's field names.
 import { describe, expect, it } from 'vitest'
 import {
   eventCount,
@@ -64,6 +65,15 @@ describe('setLimits authorization', () => {
     const lower = { accountId: 'alice', asset: 'USD', stepUpAbove: '50.00', perDay: '500.00' }
     rightOf(await fixture.ledger.setLimits(lower))
     expect(leftOf(await payShop(fixture, '60.00', 'p1')).code).toBe('security_check_failed')
+  })
+
+  it("names the loosened limits as the caller's fields (perPayment, perDay)", async () => {
+    const fixture = await aliceWithStepUp()
+    const limits = { accountId: 'alice', asset: 'USD', stepUpAbove: '100.00' }
+    rightOf(await fixture.ledger.setLimits({ ...limits, perPayment: '50.00', perDay: '200.00' }))
+    const refused = leftOf(await fixture.ledger.setLimits({ ...limits, perPayment: '60.00' }))
+    expect(refused.code).toBe('security_check_failed')
+    expect(refused.details?.loosened).toEqual(['perPayment', 'perDay'])
   })
 
   it('refuses an unverified authorization on a raise, naming it', async () => {
