@@ -1,6 +1,7 @@
 // The set-up and the check every store's P2P benchmark shares: open and fund the accounts, and
 // afterwards prove the balances still sum to what was deposited.
 import type { Ledger } from '@wallet-ledger/core'
+import { runPool } from './harness/pool.js'
 import {
   BENCH_ASSET,
   FUNDING_MINOR,
@@ -9,9 +10,13 @@ import {
   parseBenchAmount,
 } from './workload.js'
 
+/** How many accounts are opened and funded at once (durable stores group their commits). */
+const FUNDING_IN_FLIGHT = 50
+
 /** Opens `accounts` user accounts and funds each with `FUNDING_MINOR`. */
 export async function openAndFund(target: Ledger, accounts: number): Promise<void> {
-  for (let index = 0; index < accounts; index += 1) {
+  const indices = Array.from({ length: accounts }, (_, index) => index)
+  await runPool(indices, FUNDING_IN_FLIGHT, async (index) => {
     const accountId = benchAccountId(index)
     const opened = await target.openAccount({ accountId, kind: 'user' })
     const deposited = await target.deposit({
@@ -21,8 +26,9 @@ export async function openAndFund(target: Ledger, accounts: number): Promise<voi
       source: { type: 'bank_transfer', reference: `bench-funding-${index}` },
       idempotencyKey: `bench-funding-${index}`,
     })
-    if (opened._tag === 'Left' || deposited._tag === 'Left') throw new Error(`fund ${accountId}`)
-  }
+    if (opened._tag === 'Left') throw new Error(`open ${accountId}: ${opened.left.message}`)
+    if (deposited._tag === 'Left') throw new Error(`fund ${accountId}: ${deposited.left.message}`)
+  })
 }
 
 /** Throws unless the accounts' totals sum to what `openAndFund` deposited. */

@@ -1,0 +1,9 @@
+// The scenarios `pnpm bench` runs, in this order. To add one: write bench/src/scenarios/<name>.ts
+// exporting a `Scenario` (harness/scenario.ts) and list it here (bench/README.md says more).
+import type { Scenario } from './harness/scenario.js'
+import { engineVsRawStore } from './scenarios/engineVsRawStore.js'
+import { postgresP2p } from './scenarios/postgresP2p.js'
+import { sqliteDurable } from './scenarios/sqliteDurable.js'
+
+/** Every registered scenario; names are unique (checked by registry.unit.spec.ts). */
+export const SCENARIOS: readonly Scenario[] = [engineVsRawStore, sqliteDurable, postgresP2p]
