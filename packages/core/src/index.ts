@@ -107,7 +107,7 @@ export type { KeyVault } from './privacy/keyVault.js'
 export { createMemoryKeyVault } from './privacy/keyVault.js'
 
 // ---------------------------------------------------------------- audit (ledger.audit() and the CLI)
-export type { AuditDeps, AuditOptions } from './audit/auditStore.js'
+export type { AuditDeps, AuditOptions, AuditProgress } from './audit/auditStore.js'
 export { auditStore } from './audit/auditStore.js'
 export type { AuditViolationCode } from './audit/violations.js'
 export { AUDIT_VIOLATION_CODES } from './audit/violations.js'

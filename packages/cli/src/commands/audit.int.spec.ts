@@ -1,8 +1,11 @@
 // Proves `wallet-ledger audit`, run as a child process on a SQLite file the demo wrote, exits 0
 // when clean, and that each kind of tampering with the file (a byte changed, a middle row deleted,
-// the last row deleted, two rows swapped) is found, named by stream and revision, and exits 1.
+// the last row deleted, two rows swapped) is found, named by stream and revision, and exits 1;
+// on a terminal (a pseudo-terminal from util-linux `script`) it draws the progress bar.
+import { spawnSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBinary, temporaryFolder } from '../../test/__fixtures__/runBinary.js'
 import { eventCount, rowAt, tamper } from '../../test/__fixtures__/tamperSqlite.js'
@@ -55,6 +58,25 @@ describe('wallet-ledger audit on a SQLite file', () => {
     expect(run.stdout).toContain(': clean')
     expect(run.stdout).toContain(head)
     expect(run.stderr).not.toContain('auditing [')
+  })
+
+  it('draws a progress bar on a terminal, up to every event', () => {
+    const binary = resolve(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../dist/bin/walletLedger.js',
+    )
+    const file = copy()
+    const command = `'${process.execPath}' '${binary}' --store 'sqlite:${file}' audit`
+    const run = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      encoding: 'utf8',
+      input: '',
+      timeout: 60_000,
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const events = eventCount(base)
+    expect(run.stdout).toContain('auditing [')
+    expect(run.stdout).toContain(`${events}/${events} events`)
+    expect(run.stdout).toContain(': clean')
   })
 
   it('finds a changed byte in a stored event and names its stream and revision', () => {

@@ -1,8 +1,9 @@
 // `wallet-ledger audit`: replays the whole store through core's auditStore, page by page (memory
-// stays bounded), with a progress bar on a terminal, and reports every violation by stream and
-// revision. Exit 0 clean, 1 violations, 2 the store could not be read.
+// stays bounded: it never loads the log), with a progress bar on a terminal fed by the audit's own
+// progress reports, and reports every violation by stream and revision. Exit 0 clean, 1
+// violations, 2 the store could not be read.
 import { auditStore, createDefinitions } from '@wallet-ledger/core'
-import type { AuditReport, EventStore, ReadAllOptions, StoredEvent } from '@wallet-ledger/core'
+import type { AuditProgress, AuditReport } from '@wallet-ledger/core'
 import { createAssetRegistry } from '@wallet-ledger/domain'
 import { SingleBar } from 'cli-progress'
 import type { Command } from 'commander'
@@ -56,18 +57,12 @@ export const runAudit = async (
   const registry = createAssetRegistry([])
   if (registry._tag === 'Left') throw cliError(registry.left.message)
   const report = await withStore(session, true, async (store) => {
-    const total = (await store.readHead()).nextPosition
-    const bar = progressBar(session, options.json, total)
+    const bar = progressBar(session, options.json)
     try {
-      const counted = countingStore(store, () => bar?.increment())
-      const deps = {
-        store: counted,
-        definitions: createDefinitions(undefined),
-        registry: registry.right,
-      }
+      const deps = { store, definitions: createDefinitions(undefined), registry: registry.right }
       const expected =
         options.expectedHead === undefined ? {} : { expectedHead: options.expectedHead }
-      return await auditStore(deps, expected)
+      return await auditStore(deps, { ...expected, onProgress: (progress) => bar?.show(progress) })
     } catch (error) {
       throw cliError(
         `could not read the store ${session.storeUrl}: ${describeError(error)}`,
@@ -83,23 +78,14 @@ export const runAudit = async (
 
 // ---------------------------------------------------------------- helpers
 
-/** A store whose readAll reports each event read (for the progress bar). */
-const countingStore = (store: EventStore, onEvent: () => void): Pick<EventStore, 'readAll'> => ({
-  readAll: (options?: ReadAllOptions) => counting(store.readAll(options), onEvent),
-})
-
-async function* counting(
-  events: AsyncIterable<StoredEvent>,
-  onEvent: () => void,
-): AsyncGenerator<StoredEvent, void, undefined> {
-  for await (const event of events) {
-    onEvent()
-    yield event
-  }
+/** Moves the bar to an audit's progress; the total is the store's size when the audit began. */
+type ProgressBar = {
+  readonly show: (progress: AuditProgress) => void
+  readonly stop: () => void
 }
 
 /** A bar on a terminal only: piped output and --json get none. */
-const progressBar = (session: Session, isJson: boolean, total: bigint): SingleBar | undefined => {
+const progressBar = (session: Session, isJson: boolean): ProgressBar | undefined => {
   const stream = session.io.progressStream
   if (isJson || stream === undefined || stream.isTTY !== true) return undefined
   const bar = new SingleBar({
@@ -108,8 +94,18 @@ const progressBar = (session: Session, isJson: boolean, total: bigint): SingleBa
     hideCursor: true,
     clearOnComplete: true,
   })
-  bar.start(Number(total), 0)
-  return bar
+  let isStarted = false
+  return {
+    show: ({ eventsChecked, eventsTotal }) => {
+      // Events appended during the audit are checked too: the bar's total grows to cover them.
+      const total = Math.max(eventsTotal ?? eventsChecked, eventsChecked)
+      if (!isStarted) bar.start(total, eventsChecked)
+      else bar.setTotal(total)
+      isStarted = true
+      bar.update(eventsChecked)
+    },
+    stop: () => bar.stop(),
+  }
 }
 
 const print = (session: Session, report: AuditReport, isJson: boolean): void => {

@@ -37,6 +37,12 @@ export type BalanceCheck = {
   readonly budgetAsset: (budgetAccount: string) => string | undefined
   /** Reports every asset whose sum over all accounts and budgets is not zero. */
   readonly end: (findings: Findings) => void
+  /** Entries held: balances and flags, open holds, settled hold ids (walks every book). */
+  readonly retained: () => {
+    readonly balances: number
+    readonly open: number
+    readonly settled: number
+  }
 }
 
 type Balance = { available: bigint; held: bigint }
@@ -83,6 +89,15 @@ export const createBalanceCheck = (registry: AssetRegistry): BalanceCheck => {
     },
     budgetAsset: (budgetAccount) => budgets.get(budgetAccount)?.balances.keys().next().value,
     end: (findings) => checkWorld([...books.values(), ...budgets.values()], findings),
+    retained: () => {
+      const counts = { balances: 0, open: 0, settled: 0 }
+      for (const book of [...books.values(), ...budgets.values()]) {
+        counts.balances += book.balances.size + book.flagged.size
+        counts.open += book.holds.size
+        counts.settled += book.settledHolds.size
+      }
+      return counts
+    },
   }
 }
 

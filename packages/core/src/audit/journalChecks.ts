@@ -33,6 +33,8 @@ export type JournalCheck = {
   readonly withdraw: (citation: Citation, at: Location, findings: Findings) => void
   /** Reports legs no event posted and citations of entries never recorded. */
   readonly end: (findings: Findings) => void
+  /** Entries held: open ones and waiting citations, and settled entries (leg counts). */
+  readonly retained: () => { readonly open: number; readonly settled: number }
 }
 
 type OpenEntry = {
@@ -81,6 +83,11 @@ export const createJournalCheck = (registry: AssetRegistry): JournalCheck => {
           )
         }
       }
+    },
+    retained: () => {
+      let open = journal.open.size
+      for (const items of journal.waiting.values()) open += items.length
+      return { open, settled: journal.settled.size }
     },
   }
 }

@@ -1,6 +1,10 @@
 // What the queries need of the log (issue 7 item 1): every projection folds every event, and
 // every rate a caller set is one the boundary accepts today. A store written before a rule existed,
-// or by a bug, is reported here instead of surfacing as a query that throws.
+// or by a bug, is reported here instead of surfacing as a query that throws. The audit streams in
+// bounded memory, so one projection is bounded too: history keeps a row per booked leg, as large as
+// the log, and stops folding after `AUDIT_HISTORY_EVENTS_MAX` events (its state is then dropped).
+// Its refusals (an entry recorded twice, a row that was never placed, a leg moving nothing) are the
+// journal's and the streams' own checks, which run over every event.
 import {
   LEDGER_PROJECTIONS,
   isConversionRate,
@@ -29,21 +33,57 @@ export type QueryCheck = {
     isReported: boolean,
     findings: Findings,
   ) => void
+  /** Events held by a projection whose state grows with the log (history, until its cap). */
+  readonly retained: () => number
 }
 
-type Folding = { readonly projection: Projection<unknown>; state: unknown; isBroken: boolean }
+/**
+ * Events the history projection folds in an audit before it stops: about 200 bytes of rows an
+ * event, so some 50 MB at most.
+ */
+export const AUDIT_HISTORY_EVENTS_MAX = 250_000
+
+// The projections whose state is as large as the log rather than per account or open workflow.
+const LOG_SIZED_PROJECTIONS: ReadonlySet<string> = new Set(['history'])
+
+type Folding = {
+  readonly projection: Projection<unknown>
+  state: unknown
+  isBroken: boolean
+  /** Events folded; counted only for a log-sized projection, which stops at the cap. */
+  eventsFolded: number
+  readonly isLogSized: boolean
+}
 
 // ---------------------------------------------------------------- constructors
 
 /**
  * A fresh check. A projection that throws is reported once as `projection_failed` at the event it
- * choked on, and is not fed again (its state is unknown from there on).
+ * choked on, and is not fed again (its state is unknown from there on). The history projection
+ * folds the first `historyEventsMax` events only.
  */
-export const createQueryCheck = (): QueryCheck => {
+export const createQueryCheck = (
+  historyEventsMax: number = AUDIT_HISTORY_EVENTS_MAX,
+): QueryCheck => {
   const foldings: Folding[] = Object.values(LEDGER_PROJECTIONS).map((projection) => {
     const loose = projection as Projection<unknown>
-    return { projection: loose, state: loose.initialState(), isBroken: false }
+    const isLogSized = LOG_SIZED_PROJECTIONS.has(loose.name)
+    return {
+      projection: loose,
+      state: loose.initialState(),
+      isBroken: false,
+      eventsFolded: 0,
+      isLogSized,
+    }
   })
+  const stopAtCap = (folding: Folding): void => {
+    if (!folding.isLogSized || folding.isBroken) return
+    folding.eventsFolded += 1
+    if (folding.eventsFolded < historyEventsMax) return
+    folding.isBroken = true
+    folding.state = undefined
+    folding.eventsFolded = 0
+  }
   return {
     push: (stored, decoded, isReported, findings) => {
       const at = { stream: stored.stream, revision: stored.revision }
@@ -54,7 +94,15 @@ export const createQueryCheck = (): QueryCheck => {
         recordedAt: stored.recordedAt,
         event: decoded.event,
       }
-      for (const folding of foldings) feed(folding, input, at, isReported, findings)
+      for (const folding of foldings) {
+        feed(folding, input, at, isReported, findings)
+        stopAtCap(folding)
+      }
+    },
+    retained: () => {
+      let events = 0
+      for (const folding of foldings) if (!folding.isBroken) events += folding.eventsFolded
+      return events
     },
   }
 }
@@ -75,6 +123,7 @@ const feed = (
     return
   }
   folding.isBroken = true
+  folding.state = undefined
   if (isReported) return
   findings.add(
     'projection_failed',

@@ -27,6 +27,8 @@ export type SnapshotCheck = {
   readonly end: (findings: Findings) => void
   /** Snapshots read. */
   readonly count: () => number
+  /** Snapshots held: those whose revision the replay has not reached yet. */
+  readonly retained: () => number
 }
 
 // Only a digest of each state is kept, so memory stays small however large snapshots are.
@@ -76,6 +78,7 @@ export const loadSnapshotCheck = async (
       }
     },
     count: () => total,
+    retained: () => pending.size,
   }
 }
 

@@ -8,6 +8,8 @@ import { definitionOfStream } from '../engine/definitions.js'
 import type { Definitions } from '../engine/definitions.js'
 import type { StoredEvent } from '../ports/eventStore.js'
 import type { ReplayedState } from './snapshotChecks.js'
+import { createStreamTable } from './streamTable.js'
+import type { ReadStream, StreamState, StreamTable } from './streamTable.js'
 import { locationText } from './violations.js'
 import type { Findings } from './violations.js'
 
@@ -16,8 +18,16 @@ import type { Findings } from './violations.js'
 /** A stored event decoded at its aggregate's current version. */
 export type DecodedEvent = { readonly aggregate: string; readonly event: RawEvent }
 
-/** Per-stream checks; holds one state per stream seen. */
+/**
+ * Per-stream checks; holds one record per stream seen, with the replayed state of every account
+ * and of the most recently used workflow streams (streamTable.ts).
+ */
 export type StreamCheck = {
+  /**
+   * Replays the stream of `stored` from the store when its state was parked; `decode` and
+   * `evolve` of that event must wait for it. Resolves at once for a stream that is held or new.
+   */
+  readonly prepare: (stored: StoredEvent, read: ReadStream) => Promise<void> | undefined
   /** Checks the revision and decodes; undefined when the event cannot be decoded (reported). */
   readonly decode: (stored: StoredEvent, findings: Findings) => DecodedEvent | undefined
   /**
@@ -35,21 +45,23 @@ export type StreamCheck = {
   readonly stateOf: (stream: string) => ReplayedState | undefined
   /** Streams seen so far. */
   readonly count: () => number
-}
-
-type StreamState = {
-  readonly definition: AnyAggregateDefinition | undefined
-  nextRevision: bigint
-  state: unknown
-  isBroken: boolean
+  /** Streams whose record is held with its state. */
+  readonly heldCount: () => number
 }
 
 // ---------------------------------------------------------------- constructors
 
-/** A stream check over one ledger's aggregates. */
-export const createStreamCheck = (definitions: Definitions): StreamCheck => {
-  const streams = new Map<string, StreamState>()
+/** A stream check over one ledger's aggregates; `statesKeptMax`: see `createStreamTable`. */
+export const createStreamCheck = (
+  definitions: Definitions,
+  statesKeptMax?: number,
+): StreamCheck => {
+  const streams = createStreamTable(statesKeptMax)
   return {
+    prepare: (stored, read) =>
+      streams.isParked(stored.stream)
+        ? streams.restore(stored.stream, definitionOfStream(definitions, stored.stream), read)
+        : undefined,
     decode: (stored, findings) => {
       const stream = streamOf(definitions, streams, stored, findings)
       checkRevision(stored, stream, findings)
@@ -76,7 +88,8 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
       )
     },
     stateOf: (stream) => streams.get(stream),
-    count: () => streams.size,
+    count: () => streams.count(),
+    heldCount: () => streams.heldCount(),
   }
 }
 
@@ -84,7 +97,7 @@ export const createStreamCheck = (definitions: Definitions): StreamCheck => {
 
 const streamOf = (
   definitions: Definitions,
-  streams: Map<string, StreamState>,
+  streams: StreamTable,
   stored: StoredEvent,
   findings: Findings,
 ): StreamState => {
@@ -104,7 +117,7 @@ const streamOf = (
     state: definition?.decider.initialState,
     isBroken: false,
   }
-  streams.set(stored.stream, created)
+  streams.add(stored.stream, created)
   return created
 }
 

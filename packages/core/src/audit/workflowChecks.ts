@@ -22,6 +22,8 @@ export type WorkflowCheck = {
   readonly held: (accountId: string, holdId: string) => void
   /** Reports every claim whose hold was never open after it. */
   readonly end: (findings: Findings) => void
+  /** Claims held (each waits for its hold). */
+  readonly retained: () => number
 }
 
 type Claim = { readonly accountId: string; readonly holdId: string; readonly at: Location }
@@ -50,6 +52,7 @@ export const createWorkflowCheck = (): WorkflowCheck => {
         )
       }
     },
+    retained: () => waiting.size,
   }
 }
 
