@@ -27,6 +27,7 @@ export { STORE_ERROR_CODES, isStoreError, storeError } from './ports/storeError.
 export type { StoreAdapterModule, StoreOpenOptions } from './ports/storeAdapter.js'
 export { STORE_SCHEMES, configurationError } from './ledger/storeUrl.js'
 export type { KeyVault } from './privacy/keyVault.js'
+export { OWNER_ID_LENGTH_MAX, checkOwnerId, checkedKeyVault } from './privacy/keyVault.js'
 
 // ---------------------------------------------------------------- store building blocks
 export type { CanonicalResult } from './store/canonicalJson.js'
@@ -42,6 +43,8 @@ export {
   storedJson,
   storedJsonAround,
 } from './store/chain.js'
+export type { Migration } from './store/migrations.js'
+export { latestSchemaVersion, pendingMigrations } from './store/migrations.js'
 export type { EventIdSource } from './store/eventId.js'
 export { createEventIdSource } from './store/eventId.js'
 export { iterateAll, iterateStream } from './store/paging.js'

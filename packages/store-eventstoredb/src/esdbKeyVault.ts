@@ -13,7 +13,7 @@ import {
   type EventStoreDBClient,
   type ResolvedEvent,
 } from '@eventstore/db-client'
-import { isStoreError, storeError, type KeyVault } from '@wallet-ledger/core/adapter'
+import { checkOwnerId, isStoreError, type KeyVault } from '@wallet-ledger/core/adapter'
 import { isStreamNotFound, toStoreError } from './esdbErrors.js'
 
 // ---------------------------------------------------------------- constructors
@@ -21,8 +21,6 @@ import { isStreamNotFound, toStoreError } from './esdbErrors.js'
 const KEY_BYTES = 32
 const KEY_CREATED = 'KeyCreated'
 const KEY_ERASED = 'KeyErased'
-/** The longest owner id the vault accepts (account ids are far shorter). */
-const OWNER_ID_LENGTH_MAX = 256
 // Creating races only with other creators of the same owner; a few rounds settle it.
 const CREATE_ATTEMPTS_MAX = 5
 
@@ -34,13 +32,7 @@ export const createEsdbKeyVault = (
 ): KeyVault => {
   const streamOf = (ownerId: string): string => {
     ensureOpen()
-    if (
-      typeof ownerId !== 'string' ||
-      ownerId.length === 0 ||
-      ownerId.length > OWNER_ID_LENGTH_MAX
-    ) {
-      throw storeError('invalid_argument', `an owner id is 1..${OWNER_ID_LENGTH_MAX} characters`)
-    }
+    checkOwnerId(ownerId)
     const prefix = namespace === '' ? '' : `${namespace}/`
     return `@key/${prefix}${Buffer.from(ownerId, 'utf8').toString('hex')}`
   }

@@ -4,4 +4,5 @@ export type { PostgresEventStore, PostgresEventStoreOptions } from './postgresEv
 export { POOL_SIZE_MAX, createPostgresEventStore } from './postgresEventStore.js'
 export { openEventStore } from './openEventStore.js'
 export { SCHEMA_VERSION } from './schema/migrations.js'
-export { OWNER_ID_LENGTH_MAX } from './postgresKeyVault.js'
+/** The longest key-vault owner id (the same for every store). */
+export { OWNER_ID_LENGTH_MAX } from '@wallet-ledger/core/adapter'

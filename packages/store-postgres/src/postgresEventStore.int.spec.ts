@@ -4,11 +4,13 @@ import {
   createTestStore,
   describePostgres,
   disposeTestStore,
+  reopenTestStore,
 } from '../test/__fixtures__/postgresTestStore.js'
 
 describePostgres('store-postgres', () => {
   describeEventStoreContract('postgres', {
     create: () => createTestStore(),
     dispose: disposeTestStore,
+    reopen: reopenTestStore,
   })
 })

@@ -4,7 +4,7 @@
 // sees whichever insert won), so two processes asking at once get the same key. `erase` deletes
 // the row: the key is gone for good (its dead tuple lingers until VACUUM reclaims the page).
 import { randomBytes } from 'node:crypto'
-import { storeError, type KeyVault } from '@wallet-ledger/core/adapter'
+import { checkOwnerId, storeError, type KeyVault } from '@wallet-ledger/core/adapter'
 import { checkStorableText } from './postgresText.js'
 
 // ---------------------------------------------------------------- types
@@ -19,8 +19,6 @@ export type RunQuery = <Row>(
 // ---------------------------------------------------------------- constants
 
 const KEY_BYTES = 32
-/** The longest owner id the vault accepts (account ids are far shorter). */
-export const OWNER_ID_LENGTH_MAX = 256
 
 // ---------------------------------------------------------------- constructors
 
@@ -36,7 +34,7 @@ export const createPostgresKeyVault = (query: RunQuery): KeyVault => {
   }
   return {
     keyFor: async (ownerId) => {
-      checkOwnerId(ownerId)
+      checkStorableOwnerId(ownerId)
       const existing = await findKey(ownerId)
       if (existing !== undefined) return existing
       const created = await query<{ key: Buffer }>(
@@ -53,11 +51,11 @@ export const createPostgresKeyVault = (query: RunQuery): KeyVault => {
       return key
     },
     findKey: async (ownerId) => {
-      checkOwnerId(ownerId)
+      checkStorableOwnerId(ownerId)
       return findKey(ownerId)
     },
     erase: async (ownerId) => {
-      checkOwnerId(ownerId)
+      checkStorableOwnerId(ownerId)
       await query('erasing a key', 'DELETE FROM vault_keys WHERE owner_id = $1', [ownerId])
     },
   }
@@ -65,12 +63,6 @@ export const createPostgresKeyVault = (query: RunQuery): KeyVault => {
 
 // ---------------------------------------------------------------- helpers
 
-const checkOwnerId = (ownerId: unknown): void => {
-  if (typeof ownerId !== 'string' || ownerId.length === 0 || ownerId.length > OWNER_ID_LENGTH_MAX) {
-    throw storeError(
-      'invalid_argument',
-      `ownerId must be 1..${OWNER_ID_LENGTH_MAX} characters, got ${String(ownerId).slice(0, 64)}`,
-    )
-  }
-  checkStorableText('ownerId', ownerId)
+const checkStorableOwnerId = (ownerId: unknown): void => {
+  checkStorableText('ownerId', checkOwnerId(ownerId))
 }

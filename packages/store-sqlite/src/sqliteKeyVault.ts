@@ -4,7 +4,7 @@
 // two processes asking at once get the same key. `erase` deletes the row: the key is gone for good
 // (the deleted page may linger in the file until it is reused; `PRAGMA secure_delete` is on).
 import { randomBytes } from 'node:crypto'
-import { storeError } from '@wallet-ledger/core/adapter'
+import { checkOwnerId, storeError } from '@wallet-ledger/core/adapter'
 import type { KeyVault } from '@wallet-ledger/core/adapter'
 import { guarded } from './sqliteFailure.js'
 import type { SqliteStatements } from './sqliteStatements.js'
@@ -12,8 +12,6 @@ import type { SqliteStatements } from './sqliteStatements.js'
 // ---------------------------------------------------------------- constants
 
 const KEY_BYTES = 32
-/** The longest owner id the vault accepts (account ids are far shorter). */
-export const OWNER_ID_LENGTH_MAX = 256
 
 // ---------------------------------------------------------------- constructors
 
@@ -52,14 +50,3 @@ export const createSqliteKeyVault = (
     await write('erasing a key', () => statements.eraseKey.run(ownerId))
   },
 })
-
-// ---------------------------------------------------------------- helpers
-
-const checkOwnerId = (ownerId: unknown): void => {
-  if (typeof ownerId !== 'string' || ownerId.length === 0 || ownerId.length > OWNER_ID_LENGTH_MAX) {
-    throw storeError(
-      'invalid_argument',
-      `ownerId must be 1..${OWNER_ID_LENGTH_MAX} characters, got ${String(ownerId).slice(0, 64)}`,
-    )
-  }
-}

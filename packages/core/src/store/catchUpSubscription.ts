@@ -1,7 +1,8 @@
 // The catch-up subscription every store shares: a cursor that reads pages of the log, delivers each
 // event to the handler (awaited before the next), and when a page comes back empty is live and
 // sleeps until the store says something changed. Stores differ only in how they read a page and
-// how they wake a sleeper (a signal in one process, a poll across processes...).
+// how they wake a sleeper (a signal in one process, a poll across processes, LISTEN/NOTIFY...),
+// and whether a failed read ends the subscription or is tried again (a server restarting).
 import type { EventHandler, StoredEvent, Subscription } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
 
@@ -10,7 +11,9 @@ import { storeError } from '../ports/storeError.js'
 /** How a subscription reads its store and learns of new events. */
 export type CatchUpSource = {
   /** Events from `fromPosition` (inclusive) in position order, at most a page; `[]` at the end. */
-  readonly readFrom: (fromPosition: bigint) => readonly StoredEvent[]
+  readonly readFrom: (
+    fromPosition: bigint,
+  ) => readonly StoredEvent[] | Promise<readonly StoredEvent[]>
   /**
    * A promise that settles once events after those already readable may exist. It is asked for
    * before the last read of a caught-up subscription, so a commit between the two cannot be missed.
@@ -18,6 +21,11 @@ export type CatchUpSource = {
   readonly changed: () => Promise<void>
   /** Settles every pending `changed()` promise (a closing subscription uses it to stop waiting). */
   readonly wake: () => void
+  /**
+   * Whether a failed read is tried again after the next `changed()` instead of ending the
+   * subscription (a store whose server may restart); default: never.
+   */
+  readonly isRetryable?: (failure: unknown) => boolean
 }
 
 // ---------------------------------------------------------------- operations
@@ -25,7 +33,8 @@ export type CatchUpSource = {
 /**
  * Starts delivering events from `fromPosition` (inclusive) in global order, awaiting the handler
  * before the next delivery. `onFinished` runs once deliveries have stopped for any reason. A read
- * or wait that throws ends the subscription with that failure (unless it was closing).
+ * or wait that throws ends the subscription with that failure (unless it was closing, or the
+ * source calls the failure retryable).
  */
 export const startCatchUpSubscription = (
   source: CatchUpSource,
@@ -43,10 +52,10 @@ export const startCatchUpSubscription = (
 
   // The next events, or waits until some may exist; [] means "look again".
   const nextEvents = async (next: bigint): Promise<readonly StoredEvent[]> => {
-    const events = source.readFrom(next)
+    const events = await source.readFrom(next)
     if (events.length > 0) return events
     const changed = source.changed()
-    const after = source.readFrom(next)
+    const after = await source.readFrom(next)
     if (after.length > 0) return after
     if (!isCaughtUp) {
       isCaughtUp = true
@@ -65,7 +74,10 @@ export const startCatchUpSubscription = (
       try {
         events = await nextEvents(next)
       } catch (failure) {
-        return isStopping ? {} : { failure }
+        if (isStopping) return {}
+        if (source.isRetryable?.(failure) !== true) return { failure }
+        await source.changed()
+        continue
       }
       for (const event of events) {
         if (isStopping) break

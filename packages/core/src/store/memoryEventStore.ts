@@ -13,7 +13,7 @@ import type {
   Subscription,
 } from '../ports/eventStore.js'
 import { storeError } from '../ports/storeError.js'
-import { createMemoryKeyVault } from '../privacy/keyVault.js'
+import { checkedKeyVault, createMemoryKeyVault } from '../privacy/keyVault.js'
 import { createEventIdSource } from './eventId.js'
 import { checkImportedCommit } from './importCommit.js'
 import {
@@ -223,7 +223,7 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     },
     // Keys live as long as the streams they protect: a ledger restarted over this store (a crash
     // test's "new process") reads the destinations and fingerprints the first one sealed.
-    keyVault: createMemoryKeyVault(),
+    keyVault: checkedKeyVault(createMemoryKeyVault(), ensureOpen),
     unsafeInternals: createMemoryTamper(log),
   }
   if (options.atomicAppendMany === false) return store

@@ -3,13 +3,8 @@
 // as the SQLite store: events, snapshots, vault_keys, and `schema_version`. A database that a newer
 // package migrated is refused, never guessed at.
 import type { PoolClient } from 'pg'
-import { configurationError } from '@wallet-ledger/core/adapter'
+import { latestSchemaVersion, pendingMigrations, type Migration } from '@wallet-ledger/core/adapter'
 import { lockKeys, quoteIdentifier } from './names.js'
-
-// ---------------------------------------------------------------- types
-
-/** One step of the schema: applied once, in order, never edited after release. */
-type Migration = { readonly version: number; readonly statements: readonly string[] }
 
 // ---------------------------------------------------------------- constants
 
@@ -60,7 +55,7 @@ const MIGRATIONS: readonly Migration[] = [
 ]
 
 /** The schema version this package writes. */
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+export const SCHEMA_VERSION = latestSchemaVersion(MIGRATIONS)
 
 // ---------------------------------------------------------------- operations
 
@@ -83,15 +78,14 @@ export const migrate = async (client: PoolClient, schema: string): Promise<void>
     const found = await client.query<{ version: number | null }>(
       'SELECT max(version) AS version FROM schema_version',
     )
-    const version = found.rows[0]?.version ?? 0
-    if (version > SCHEMA_VERSION) {
-      throw configurationError(
-        `store: schema ${schema} has version ${version}, newer than ${SCHEMA_VERSION} that this ` +
-          '@wallet-ledger/store-postgres knows; upgrade the package (nothing was changed)',
-      )
-    }
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= version) continue
+    const pending = pendingMigrations(
+      MIGRATIONS,
+      found.rows[0]?.version ?? 0,
+      (version, latest) =>
+        `store: schema ${schema} has version ${version}, newer than ${latest} that this ` +
+        '@wallet-ledger/store-postgres knows; upgrade the package (nothing was changed)',
+    )
+    for (const migration of pending) {
       for (const statement of migration.statements) await client.query(statement)
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [migration.version])
     }

@@ -56,6 +56,13 @@ export const createTestStore = async (
   return store
 }
 
+/** Another store on the schema of a store made by `createTestStore` (closed by the caller). */
+export const reopenTestStore = (store: object): Promise<PostgresEventStore> => {
+  const schema = schemaOf.get(store)
+  if (schema === undefined) throw new Error('not a store made by createTestStore')
+  return createPostgresEventStore({ connectionString: postgresUrl(), poolSize: 4, schema })
+}
+
 /** Runs SQL on the test server outside any store (to drop, inspect or tamper). */
 export const withClient = async <Value>(
   use: (client: pg.Client) => Promise<Value>,

@@ -1,12 +1,12 @@
 // The SQLite schema, as numbered migrations applied on open inside one write transaction. A file
 // records its version in `schema_version`; a file a newer package wrote is refused, never guessed at.
 import type Database from 'better-sqlite3'
-import { configurationError } from '@wallet-ledger/core/adapter'
-
-// ---------------------------------------------------------------- types
-
-/** One step of the schema: applied once, in order, never edited after release. */
-type Migration = { readonly version: number; readonly statements: readonly string[] }
+import {
+  configurationError,
+  latestSchemaVersion,
+  pendingMigrations,
+  type Migration,
+} from '@wallet-ledger/core/adapter'
 
 // ---------------------------------------------------------------- constants
 
@@ -56,7 +56,7 @@ const MIGRATIONS: readonly Migration[] = [
 ]
 
 /** The schema version this package writes. */
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
+export const SCHEMA_VERSION = latestSchemaVersion(MIGRATIONS)
 
 // ---------------------------------------------------------------- operations
 
@@ -67,15 +67,14 @@ export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0
 export const migrate = (db: Database.Database, path: string): void => {
   db.prepare('BEGIN IMMEDIATE').run()
   try {
-    const version = currentVersion(db, path)
-    if (version > SCHEMA_VERSION) {
-      throw configurationError(
-        `store: ${path} has schema version ${version}, newer than ${SCHEMA_VERSION} that this ` +
-          '@wallet-ledger/store-sqlite knows; upgrade the package (the file was not changed)',
-      )
-    }
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= version) continue
+    const pending = pendingMigrations(
+      MIGRATIONS,
+      currentVersion(db, path),
+      (version, latest) =>
+        `store: ${path} has schema version ${version}, newer than ${latest} that this ` +
+        '@wallet-ledger/store-sqlite knows; upgrade the package (the file was not changed)',
+    )
+    for (const migration of pending) {
       for (const statement of migration.statements) db.prepare(statement).run()
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(migration.version)
     }

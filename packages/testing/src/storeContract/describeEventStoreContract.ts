@@ -4,6 +4,7 @@ import { describe } from 'vitest'
 import { appendCases } from './appendCases.js'
 import { envelopeCases } from './envelopeCases.js'
 import { importCases } from './importCases.js'
+import { keyVaultCases } from './keyVaultCases.js'
 import { lastRevisionCases } from './lastRevisionCases.js'
 import { storeHarness, type EventStoreContractOptions } from './fixtures.js'
 import { limitCases } from './limitCases.js'
@@ -14,9 +15,10 @@ import { subscriptionCases } from './subscriptionCases.js'
 
 /**
  * Registers the EventStore contract cases for one store under `describe(name)`. `create` must
- * return an empty, open store for each test; `dispose` releases it (it may already be closed).
+ * return an empty, open store for each test; `dispose` releases it (it may already be closed);
+ * `reopen`, where the store can, opens another store on the same database.
  * Cases for optional capabilities (`appendMany`, `readLastRevision`, snapshots,
- * `importCommit`) skip with a
+ * `importCommit`, `keyVault`) skip with a
  * reason on stores without them; a store that offers them must pass them. An adapter whose server is absent should skip
  * the whole suite loudly (`describe.skip` with the reason) rather than pass.
  *
@@ -41,6 +43,7 @@ export const describeEventStoreContract = (
     snapshotCases(harness)
     snapshotPageCases(harness)
     importCases(harness)
+    keyVaultCases(harness)
   })
 }
 

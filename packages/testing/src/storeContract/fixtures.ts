@@ -18,10 +18,20 @@ export type EventStoreContractOptions = {
   readonly create: () => Promise<EventStore>
   /** Releases a store after a test; called on closed stores too. */
   readonly dispose: (store: EventStore) => Promise<void>
+  /**
+   * Opens another store on the same database as `store` (a second connection, or the store after
+   * a restart); the suite closes it after the test. Absent on stores that cannot (memory): the
+   * cases that need it skip, saying so.
+   */
+  readonly reopen?: (store: EventStore) => Promise<EventStore>
 }
 
-/** The store of the running test. */
-export type StoreHarness = { readonly store: () => EventStore }
+/** The store of the running test, and more stores on its database where the store can. */
+export type StoreHarness = {
+  readonly store: () => EventStore
+  /** Another store on the test store's database, or `undefined` when the store cannot. */
+  readonly reopen: () => Promise<EventStore> | undefined
+}
 
 /** Records deliveries and lets a test wait, without sleeping, until some number arrived. */
 export type Recorder = {
@@ -35,18 +45,30 @@ export type Recorder = {
 /** Registers beforeEach/afterEach that give every test its own fresh store. */
 export const storeHarness = (options: EventStoreContractOptions): StoreHarness => {
   let current: EventStore | undefined
+  const reopened: EventStore[] = []
   beforeEach(async () => {
     current = await options.create()
   })
   afterEach(async () => {
     const store = current
     current = undefined
+    // Closed before the test store is disposed (which may drop the database they share).
+    await Promise.all(reopened.splice(0).map((other) => other.close()))
     if (store !== undefined) await options.dispose(store)
   })
+  const store = (): EventStore => {
+    if (current === undefined) throw new Error('no store: create() has not run')
+    return current
+  }
   return {
-    store: () => {
-      if (current === undefined) throw new Error('no store: create() has not run')
-      return current
+    store,
+    reopen: () => {
+      const { reopen } = options
+      if (reopen === undefined) return undefined
+      return reopen(store()).then((other) => {
+        reopened.push(other)
+        return other
+      })
     },
   }
 }
