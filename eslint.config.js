@@ -29,6 +29,15 @@ const noTestFolder = {
   message: 'production code never imports test code (fixtures live in test/).',
 }
 
+// What the engine never imports.
+const CORE_RESTRICTIONS = [
+  noTesting,
+  noTestFolder,
+  noStores,
+  noCli,
+  ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
+]
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/.tsbuild/**', '**/node_modules/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -89,13 +98,19 @@ export default tseslint.config(
     // test/ may use the test kit.
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': restrictedImports(CORE_RESTRICTIONS) },
+  },
+  {
+    // Workflows derive every id through one module (workflows/shared/ids.ts).
+    files: ['packages/core/src/workflows/**/*.ts'],
+    ignores: ['packages/core/src/**/*.spec.ts', 'packages/core/src/workflows/shared/ids.ts'],
     rules: {
       'no-restricted-imports': restrictedImports([
-        noTesting,
-        noTestFolder,
-        noStores,
-        noCli,
-        ...DRIVERS.map((d) => ({ group: [d], message: 'drivers live in their adapter.' })),
+        ...CORE_RESTRICTIONS,
+        {
+          group: ['**/engine/ids.js', '**/engine/workflowRefs.js'],
+          message: 'workflows take ids from workflows/shared/ids.ts.',
+        },
       ]),
     },
   },

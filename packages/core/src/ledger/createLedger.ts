@@ -1,6 +1,6 @@
 // createLedger: wires a store, the asset registry, the calendar, the clock and the workflows into
 // the Ledger of DESIGN.md section 6.
-import { createAssetRegistry, createBusinessCalendar } from '@wallet-ledger/domain'
+import { createAssetRegistry, createBusinessCalendar, isNamespace } from '@wallet-ledger/domain'
 import { createDefinitions } from '../engine/definitions.js'
 import { createIdGenerator, ledgerIdNamespace } from '../engine/ids.js'
 import { createLocalTimeFormatter, isKnownTimeZone } from '../engine/localTime.js'
@@ -15,7 +15,6 @@ import type { LedgerContext } from './context.js'
 import type { Ledger, LedgerOptions } from './types.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
-const NAMESPACE = /^[A-Za-z0-9_-]{1,64}$/
 
 /** The store option: an EventStore as given, else a URL (the option, then WALLET_LEDGER_STORE). */
 const resolveStore = async (
@@ -48,7 +47,7 @@ export const createLedger = async (
     ...(options.cutoff === undefined ? {} : { cutoff: options.cutoff }),
   })
   if (calendar._tag === 'Left') throw configurationError(calendar.left.message)
-  if (options.namespace !== undefined && !NAMESPACE.test(options.namespace)) {
+  if (options.namespace !== undefined && !isNamespace(options.namespace)) {
     throw configurationError('namespace: letters, digits, "-" and "_", at most 64')
   }
   const store = await resolveStore(options.store, clock)

@@ -2,7 +2,7 @@
 // only assembles them and wraps them with the user's hooks.
 import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { CallerId, boundedString, directoryPage, domainError } from '@wallet-ledger/domain'
+import { CallerId, boundedString, directoryPage } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
@@ -29,6 +29,7 @@ import { InstantInput } from '../workflows/shared/instantInput.js'
 import { instrument } from './instrument.js'
 import type { AccountView, Ledger, LedgerError } from './types.js'
 import * as t from 'io-ts'
+import { paymentNotFound } from './notFound.js'
 
 const ACCOUNTS_PAGE_DEFAULT = 50
 const AccountsOptions = t.partial({
@@ -36,9 +37,6 @@ const AccountsOptions = t.partial({
   limit: t.number,
   after: t.string,
 })
-
-const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
-  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 const RunDueOptions = t.partial({ now: InstantInput })
 const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })

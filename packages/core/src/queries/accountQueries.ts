@@ -6,7 +6,7 @@ import type { AccountState } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import type { AccountView, Balance, LedgerError, LookupCode } from '../ledger/types.js'
 import { queryIdOf } from '../ledger/input.js'
-import { accountNotFound } from '../workflows/shared/common.js'
+import { accountNotFound } from '../ledger/notFound.js'
 
 type OpenedState = Exclude<AccountState, { status: 'not_opened' }>
 

@@ -21,6 +21,7 @@ import type { ProjectionRunner } from '../projections/runner.js'
 import { projectionInputOf } from '../projections/runner.js'
 import { iterateStream } from '../store/paging.js'
 import { balancesOf, loadOpenedAccount } from './accountQueries.js'
+import { accountNotFound } from '../ledger/notFound.js'
 
 const HISTORY_PAGE_DEFAULT = 50
 const POSITION = /^(0|[1-9][0-9]*)$/
@@ -78,11 +79,7 @@ const checkExists = async (
     ? await context.repository.load(context.definitions.promotion, promotionId)
     : undefined
   return promotion === undefined || promotion.state.status === 'not_created'
-    ? left({
-        code: 'account_not_found',
-        message: `account ${accountId} does not exist`,
-        details: { accountId },
-      })
+    ? left(accountNotFound(accountId))
     : right(undefined)
 }
 

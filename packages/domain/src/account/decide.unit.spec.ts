@@ -6,7 +6,7 @@ import { deciderSpec } from '@wallet-ledger/testing'
 import { AssertionError } from '../assert.js'
 import { foldEvents } from '../decider.js'
 import { accountDecider } from './decide.js'
-import { accountStream } from './stream.js'
+import { accountStream } from '../streamNames.js'
 import type { AccountCommand } from './commands.js'
 import type { AccountEvent } from './events.js'
 import {

@@ -4,6 +4,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { formatMoney, moneyFromCanonical } from '../money/money.js'
 import type { Money } from '../money/money.js'
+import { notFound as missing } from '../notFound.js'
 import { accountError } from './errors.js'
 import type { AccountError } from './errors.js'
 import type { AccountEvent } from './events.js'
@@ -13,8 +14,7 @@ import type { OpenedAccountState } from './state.js'
 export type Decision = Either<AccountError, readonly AccountEvent[]>
 
 /** `account_not_found`. */
-export const notFound = (accountId: string): Decision =>
-  left(accountError('account_not_found', `account ${accountId} does not exist`, { accountId }))
+export const notFound = (accountId: string): Decision => left(missing('account', accountId))
 
 /** `account_closed`. */
 export const closed = (state: OpenedAccountState): Decision =>

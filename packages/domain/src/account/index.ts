@@ -92,7 +92,7 @@ export type {
 export { evolveAccount, initialAccountState } from './state.js'
 export type { AppliedOperations } from './appliedOperations.js'
 export { accountDecider, decideAccount } from './decide.js'
-export { accountStream } from './stream.js'
+export { accountStream } from '../streamNames.js'
 export { senderFactsOf } from './senderFacts.js'
 export type { HoldIdUse } from './holdIdUse.js'
 export { holdIdUse } from './holdIdUse.js'

@@ -7,7 +7,7 @@ import type { ClaimIdempotencyKey } from './commands.js'
 import { claimDecider } from './decide.js'
 import type { IdempotencyKeyClaimed } from './events.js'
 import { evolveClaim, initialClaimState } from './state.js'
-import { claimStream } from './stream.js'
+import { claimStream } from '../streamNames.js'
 
 const spec = deciderSpec(claimDecider)
 const AT = '2026-11-26T08:00:00.000Z'

@@ -18,10 +18,3 @@ export const conversionDecider: Decider<
   decide: decideConversion,
   evolve: evolveConversion,
 }
-
-/**
- * The stream of one conversion: `conversion-<id>`, or `<namespace>.conversion-<id>` for a ledger
- * with a namespace (multi-tenant use, DESIGN.md section 3). Stream names are built here only.
- */
-export const conversionStream = (conversionId: string, namespace?: string): string =>
-  namespace === undefined ? `conversion-${conversionId}` : `${namespace}.conversion-${conversionId}`

@@ -23,7 +23,8 @@ import {
   expired,
   failed,
 } from '../../test/conversion/__fixtures__/conversionFixtures.js'
-import { conversionDecider, conversionStream } from './conversionDecider.js'
+import { conversionDecider } from './conversionDecider.js'
+import { conversionStream } from '../streamNames.js'
 import { evolveConversion, initialConversionState } from './state.js'
 import { conversionUpcasters } from './upcast.js'
 import { conversionFailureOf, storedConversionFailure, conversionView } from './view.js'

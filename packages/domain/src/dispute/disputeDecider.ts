@@ -13,10 +13,3 @@ export const disputeDecider: Decider<DisputeState, DisputeCommand, DisputeEvent,
   decide: decideDispute,
   evolve: evolveDispute,
 }
-
-/**
- * The stream of one dispute: `dispute-<id>`, or `<namespace>.dispute-<id>` for a ledger with a
- * namespace (multi-tenant use, DESIGN.md section 3). Stream names are built here, never by hand.
- */
-export const disputeStream = (disputeId: string, namespace?: string): string =>
-  namespace === undefined ? `dispute-${disputeId}` : `${namespace}.dispute-${disputeId}`

@@ -1,6 +1,7 @@
 // The error codes a dispute decision can return (a subset of the closed ERROR_CODES list).
 import { domainError } from '../errors.js'
 import type { DomainError, ErrorCode } from '../errors.js'
+import { notFound } from '../notFound.js'
 
 /** Codes the dispute decider returns. */
 export type DisputeErrorCode = Extract<
@@ -26,5 +27,4 @@ export const disputeError = (
 ): DisputeError => domainError(code, message, details)
 
 /** The error of any command but OpenDispute on a dispute that was never opened. */
-export const disputeNotFound = (disputeId: string): DisputeError =>
-  disputeError('dispute_not_found', `dispute ${disputeId} does not exist`, { disputeId })
+export const disputeNotFound = (disputeId: string): DisputeError => notFound('dispute', disputeId)

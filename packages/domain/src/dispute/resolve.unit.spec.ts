@@ -8,7 +8,8 @@ import { deciderSpec } from '@wallet-ledger/testing'
 import { AssertionError } from '../assert.js'
 import { foldEvents } from '../decider.js'
 import { formatMoney } from '../money/money.js'
-import { disputeDecider, disputeStream } from './disputeDecider.js'
+import { disputeDecider } from './disputeDecider.js'
+import { disputeStream } from '../streamNames.js'
 import { disputeRefunded, disputeView } from './view.js'
 import {
   DISPUTE_ID,

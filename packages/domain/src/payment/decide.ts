@@ -42,10 +42,3 @@ export const paymentDecider: Decider<PaymentState, PaymentCommand, PaymentEvent,
   decide: decidePayment,
   evolve: evolvePayment,
 }
-
-/**
- * The stream of a payment: `payment-<id>`, or `<namespace>.payment-<id>` for a ledger with a
- * namespace (multi-tenant use), so two tenants' streams never share a name.
- */
-export const paymentStream = (paymentId: string, namespace?: string): string =>
-  namespace === undefined ? `payment-${paymentId}` : `${namespace}.payment-${paymentId}`

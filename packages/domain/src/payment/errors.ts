@@ -1,6 +1,7 @@
 // The error codes a payment decision can return (a subset of the closed ERROR_CODES list).
 import { domainError } from '../errors.js'
 import type { DomainError, ErrorCode } from '../errors.js'
+import { notFound } from '../notFound.js'
 
 /** Codes the payment decider returns as a rejection (nothing recorded). */
 export type PaymentErrorCode = Extract<
@@ -28,5 +29,4 @@ export const paymentError = (
 ): PaymentError => domainError(code, message, details)
 
 /** The payment a command names has no events. */
-export const paymentNotFound = (paymentId: string): PaymentError =>
-  paymentError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
+export const paymentNotFound = (paymentId: string): PaymentError => notFound('payment', paymentId)

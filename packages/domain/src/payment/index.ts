@@ -51,5 +51,6 @@ export type { CaptureAmounts, PaymentParties, RefundShares } from './postings.js
 export { captureEntry, merchantFeeOf, refundEntry, refundShares } from './postings.js'
 export type { PaymentFailure, PaymentView, PaymentViewStatus } from './view.js'
 export { paymentFailureOf, storedPaymentFailure, paymentView } from './view.js'
-export { decidePayment, paymentDecider, paymentStream } from './decide.js'
+export { decidePayment, paymentDecider } from './decide.js'
+export { paymentStream } from '../streamNames.js'
 export { paymentUpcasters } from './upcast.js'

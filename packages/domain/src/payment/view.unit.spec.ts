@@ -16,7 +16,7 @@ import {
 import type { DecimalString } from '../index.js'
 import { AssertionError } from '../index.js'
 import type { PaymentCommand } from './commands.js'
-import { paymentStream } from './decide.js'
+import { paymentStream } from '../streamNames.js'
 import type { PaymentEvent } from './events.js'
 import { evolvePayment, initialPaymentState } from './state.js'
 import { paymentView, storedPaymentFailure } from './view.js'

@@ -4,7 +4,8 @@
 // open once every step has run.
 import { describe, expect, it } from 'vitest'
 import { createLedgerSimulator } from '@wallet-ledger/testing'
-import { promotionDecider, promotionStream } from '../promotion/decide.js'
+import { promotionDecider } from '../promotion/decide.js'
+import { promotionStream } from '../streamNames.js'
 import { openWorkflowsProjection } from './openWorkflows.js'
 import { openWorkflows } from './openWorkflowsView.js'
 import type { ProjectionInput } from './projection.js'

@@ -19,6 +19,7 @@ import type {
 } from './commands.js'
 import type { PromotionError } from './errors.js'
 import { promotionError } from './errors.js'
+import { notFound } from '../notFound.js'
 import type { DiscountVoided, PromotionEvent } from './events.js'
 import { promotionFactsOf, quoteDiscount } from './quote.js'
 import type { ActivePromotion, PromotionState, PromotionTerms } from './state.js'
@@ -80,7 +81,7 @@ const createPromotion = (command: CreatePromotion, state: PromotionState): Decis
 }
 
 const applyDiscount = (command: ApplyDiscount, state: PromotionState): Decision => {
-  if (state.status === 'not_created') return left(notFound(command.promotionId))
+  if (state.status === 'not_created') return left(promotionNotFound(command.promotionId))
   assert(command.promotionId === state.promotionId, 'ApplyDiscount routed to another promotion')
   if (state.uses.has(command.paymentId)) return right([]) // A replayed step: already recorded.
   const facts = promotionFactsOf(state, command.accountId)
@@ -110,7 +111,7 @@ const applyDiscount = (command: ApplyDiscount, state: PromotionState): Decision 
 }
 
 const returnDiscount = (command: ReturnDiscount, state: PromotionState): Decision => {
-  if (state.status === 'not_created') return left(notFound(command.promotionId))
+  if (state.status === 'not_created') return left(promotionNotFound(command.promotionId))
   assert(command.promotionId === state.promotionId, 'ReturnDiscount routed to another promotion')
   const use = state.uses.get(command.paymentId)
   if (use === undefined) {
@@ -151,7 +152,7 @@ const returnDiscount = (command: ReturnDiscount, state: PromotionState): Decisio
 // The engine voids only a use whose payment never recorded the entry; a refund of it proves the
 // payment was recorded, so voiding it would take the discount back twice.
 const voidDiscount = (command: VoidDiscount, state: PromotionState): Decision => {
-  if (state.status === 'not_created') return left(notFound(command.promotionId))
+  if (state.status === 'not_created') return left(promotionNotFound(command.promotionId))
   assert(command.promotionId === state.promotionId, 'VoidDiscount routed to another promotion')
   const use = state.uses.get(command.paymentId)
   // Unknown, already voided, or applied again since with another entry: nothing to undo.
@@ -262,8 +263,8 @@ const budgetLegOf = (
 const invalidInput = (path: string, message: string): PromotionError =>
   promotionError('invalid_input', `${path}: ${message}`, { path })
 
-const notFound = (promotionId: string): PromotionError =>
-  promotionError('promotion_not_found', `promotion ${promotionId} does not exist`, { promotionId })
+const promotionNotFound = (promotionId: string): PromotionError =>
+  notFound('promotion', promotionId)
 
 // ---------------------------------------------------------------- decider and stream
 
@@ -278,10 +279,3 @@ export const promotionDecider: Decider<
   decide: decidePromotion,
   evolve: evolvePromotion,
 }
-
-/**
- * The stream of a promotion: `promotion-<id>`, or `<namespace>.promotion-<id>` for a ledger with a
- * namespace (multi-tenant use), so two tenants' streams never share a name.
- */
-export const promotionStream = (promotionId: string, namespace?: string): string =>
-  namespace === undefined ? `promotion-${promotionId}` : `${namespace}.promotion-${promotionId}`

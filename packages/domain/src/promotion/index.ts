@@ -28,5 +28,6 @@ export type { ActivePromotion, PromotionState, PromotionTerms, PromotionUse } fr
 export { evolvePromotion, initialPromotionState } from './state.js'
 export type { DiscountRequest } from './quote.js'
 export { promotionFactsOf, quoteDiscount } from './quote.js'
-export { decidePromotion, promotionDecider, promotionStream } from './decide.js'
+export { decidePromotion, promotionDecider } from './decide.js'
+export { promotionStream } from '../streamNames.js'
 export { promotionUpcasters } from './upcast.js'

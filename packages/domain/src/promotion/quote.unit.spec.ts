@@ -14,7 +14,7 @@ import {
   voided,
 } from '../../test/promotion/__fixtures__/promotionFixtures.js'
 import type { CreatePromotion } from './commands.js'
-import { promotionStream } from './decide.js'
+import { promotionStream } from '../streamNames.js'
 import { promotionFactsOf, quoteDiscount } from './quote.js'
 import { evolvePromotion, initialPromotionState } from './state.js'
 

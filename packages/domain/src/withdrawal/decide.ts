@@ -15,6 +15,7 @@ import type {
   WithdrawalCommand,
 } from './commands.js'
 import { withdrawalError } from './errors.js'
+import { notFound } from '../notFound.js'
 import type { WithdrawalError } from './errors.js'
 import type { WithdrawalEvent } from './events.js'
 import { requestWithdrawal } from './requestWithdrawal.js'
@@ -28,11 +29,7 @@ type Existing = Exclude<WithdrawalState, { status: 'not_requested' }>
 export const decide = (command: WithdrawalCommand, state: WithdrawalState): Decision => {
   if (command.type === 'RequestWithdrawal') return requestWithdrawal(command, state)
   if (state.status === 'not_requested') {
-    return left(
-      withdrawalError('withdrawal_not_found', `no withdrawal ${command.withdrawalId}`, {
-        withdrawalId: command.withdrawalId,
-      }),
-    )
+    return left(notFound('withdrawal', command.withdrawalId))
   }
   assert(state.withdrawalId === command.withdrawalId, `${command.type} sent to another stream`)
   switch (command.type) {

@@ -59,7 +59,8 @@ export type {
   WithdrawalStatus,
 } from './state.js'
 export { storedWithdrawalFailure, withdrawalFailureOf } from './requestWithdrawal.js'
-export { withdrawalDecider, withdrawalStream } from './withdrawalDecider.js'
+export { withdrawalDecider } from './withdrawalDecider.js'
+export { withdrawalStream } from '../streamNames.js'
 export { withdrawalUpcasters } from './upcast.js'
 export type { WithdrawalView } from './withdrawalView.js'
 export { withdrawalView } from './withdrawalView.js'

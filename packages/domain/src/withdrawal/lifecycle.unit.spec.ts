@@ -10,7 +10,8 @@ import { isBalanced } from '../journal/journal.js'
 import type { WithdrawalCommand } from './commands.js'
 import type { WithdrawalEvent } from './events.js'
 import { storedWithdrawalFailure } from './requestWithdrawal.js'
-import { withdrawalDecider, withdrawalStream } from './withdrawalDecider.js'
+import { withdrawalDecider } from './withdrawalDecider.js'
+import { withdrawalStream } from '../streamNames.js'
 import { withdrawalView } from './withdrawalView.js'
 import {
   cancel,

@@ -1,5 +1,4 @@
-// The withdrawal aggregate as one decider, and the name of its stream.
-import { assert } from '../assert.js'
+// The withdrawal aggregate as one decider.
 import type { Decider } from '../decider.js'
 import type { WithdrawalCommand } from './commands.js'
 import { decide } from './decide.js'
@@ -19,16 +18,3 @@ export const withdrawalDecider: Decider<
   WithdrawalEvent,
   WithdrawalError
 > = { initialState, decide, evolve }
-
-const NAMESPACE = /^[A-Za-z0-9_-]{1,64}$/
-
-/**
- * The stream of one withdrawal: `withdrawal-<id>`, or `<namespace>.withdrawal-<id>` for a ledger
- * with a namespace (letters, digits, '-' and '_', so the '.' separates it unambiguously).
- */
-export const withdrawalStream = (withdrawalId: string, namespace?: string): string => {
-  assert(withdrawalId.length > 0, 'withdrawalStream: empty withdrawal id')
-  if (namespace === undefined) return `withdrawal-${withdrawalId}`
-  assert(NAMESPACE.test(namespace), `withdrawalStream: bad namespace "${namespace}"`)
-  return `${namespace}.withdrawal-${withdrawalId}`
-}

@@ -18,15 +18,10 @@ import { sealFor } from '../../privacy/keyVault.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { Ledger, LedgerError } from '../../ledger/types.js'
 import { AmountText, AssetText, decodeCaller, parseCallerAmount } from '../../ledger/input.js'
-import {
-  accountNotFound,
-  commitMetadataOf,
-  decideWrite,
-  nowOf,
-  withContext,
-} from '../shared/common.js'
+import { commitMetadataOf, decideWrite, nowOf, withContext } from '../shared/common.js'
 import { runPlanned } from '../execution/run.js'
 import type { Plan } from '../execution/run.js'
+import { accountNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- input codecs
 

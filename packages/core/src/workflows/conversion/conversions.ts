@@ -24,8 +24,6 @@ import type {
   ConversionState,
   LocalDate,
 } from '@wallet-ledger/domain'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
-import { entryIdOf } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import {
   AmountText,
@@ -40,7 +38,6 @@ import type { ConversionView, Ledger, LedgerError } from '../../ledger/types.js'
 import { decideAccountWrites, legCommands } from '../shared/accountWrites.js'
 import {
   IdempotencyKey,
-  accountNotFound,
   commitMetadataOf,
   decideWrite,
   nowOf,
@@ -49,6 +46,8 @@ import {
 import { InstantInput } from '../shared/instantInput.js'
 import { runPlanned } from '../execution/run.js'
 import type { Plan } from '../execution/run.js'
+import { accountNotFound, conversionNotFound } from '../../ledger/notFound.js'
+import { keyedIdOf, entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 
@@ -77,11 +76,6 @@ type Request = {
 }
 
 // ---------------------------------------------------------------- helpers
-
-const conversionNotFound = (conversionId: string): LedgerError<'conversion_not_found'> =>
-  domainError('conversion_not_found', `conversion ${conversionId} does not exist`, {
-    conversionId,
-  })
 
 const viewOf = (state: ConversionState): ConversionView => conversionView(state)
 
@@ -217,7 +211,7 @@ export const conversionCommands = (
     const request = requestOf(context, input.right)
     if (request._tag === 'Left') return request
     const { idempotencyKey } = input.right
-    const conversionId = idFromIdempotencyKey(context.idNamespace, 'conversion', idempotencyKey)
+    const conversionId = keyedIdOf(context, 'conversion', idempotencyKey)
     // The caller's fields as the request reads them: canonical amounts, ISO instants, known assets.
     const { to, ...fields } = request.right
     const fingerprint = fingerprintOf({ ...fields, to: { asset: to.asset } })

@@ -17,7 +17,6 @@ import type {
   DepositCommand,
   JournalEntry,
 } from '@wallet-ledger/domain'
-import { entryIdOf } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { AmountText, AssetText, fingerprintOf, withoutContext } from '../../ledger/input.js'
 import type { Ledger, LedgerError } from '../../ledger/types.js'
@@ -26,7 +25,6 @@ import type { Write } from '../../engine/commit.js'
 import { decideAccountWrites, legCommands } from '../shared/accountWrites.js'
 import {
   IdempotencyKey,
-  accountNotFound,
   commitMetadataOf,
   decideWrite,
   nowOf,
@@ -35,6 +33,8 @@ import {
 } from '../shared/common.js'
 import { runPlanned } from '../execution/run.js'
 import type { Plan } from '../execution/run.js'
+import { accountNotFound } from '../../ledger/notFound.js'
+import { entryIdOf } from '../shared/ids.js'
 
 const Key = IdempotencyKey
 const DepositInput = withContext(

@@ -14,9 +14,9 @@ import {
   zero,
 } from '@wallet-ledger/domain'
 import type { Money, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { PaymentView } from '../../ledger/types.js'
+import { disputeIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- types
 
@@ -36,17 +36,6 @@ export type DisputeFacts = {
 }
 
 // ---------------------------------------------------------------- operations
-
-/**
- * The id of the `ordinal`-th dispute (from 0) of a payment: uuid v5 of `${paymentId}:${ordinal}`
- * in the ledger's namespace. Deterministic, so a retried opening finds the same stream and the
- * store's `no_stream` check refuses a second one.
- */
-export const disputeIdOf = (context: LedgerContext, paymentId: string, ordinal: number): string => {
-  assert(Number.isInteger(ordinal) && ordinal >= 0, `dispute ordinal ${ordinal} is not an index`)
-  assert(ordinal < limits.DISPUTES_PER_PAYMENT_MAX, `dispute ordinal ${ordinal} over the limit`)
-  return idFromIdempotencyKey(context.idNamespace, 'dispute', `${paymentId}:${ordinal}`)
-}
 
 /**
  * Reads the disputes of a payment by probing their derived ids in order until one was never

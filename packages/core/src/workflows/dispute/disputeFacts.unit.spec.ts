@@ -3,13 +3,14 @@
 // the dispute decider on a ledger whose payments are made through `createLedger`.
 import { describe, expect, it } from 'vitest'
 import { limits } from '@wallet-ledger/domain'
-import { disputeIdOf, disputesOfPayment } from './disputeFacts.js'
+import { disputesOfPayment } from './disputeFacts.js'
 import {
   recordDispute,
   rightOf,
   workflowLedger,
 } from '../../../test/workflows/__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from '../../../test/workflows/__fixtures__/workflowLedger.js'
+import { disputeIdOf } from '../shared/ids.js'
 
 const paidPayment = async (fixture: WorkflowLedger): Promise<string> => {
   const { ledger } = fixture

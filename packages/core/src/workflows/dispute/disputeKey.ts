@@ -7,11 +7,11 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import { assert, formatMoney } from '@wallet-ledger/domain'
 import type { ClaimCommand, ClaimState, OpenedDisputeState } from '@wallet-ledger/domain'
 import type { Write } from '../../engine/commit.js'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { fingerprintOf } from '../../ledger/input.js'
 import type { LedgerError } from '../../ledger/types.js'
 import { decideWrite } from '../shared/common.js'
+import { keyedIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- types
 
@@ -30,14 +30,14 @@ const DISPUTE_CLAIM_KIND = 'dispute'
 
 /** The id a caller's `openDispute` key names (uuid v5 in the ledger's namespace). */
 export const disputeKeyId = (context: LedgerContext, idempotencyKey: string): string =>
-  idFromIdempotencyKey(context.idNamespace, DISPUTE_CLAIM_KIND, idempotencyKey)
+  keyedIdOf(context, DISPUTE_CLAIM_KIND, idempotencyKey)
 
 /**
  * The key `reportUnauthorized` opens a payment's dispute under: one per payment (its payer is the
  * only reporter), in a kind of its own so no caller's key can name it.
  */
 export const reportKeyId = (context: LedgerContext, paymentId: string): string =>
-  idFromIdempotencyKey(context.idNamespace, 'unauthorized-report', paymentId)
+  keyedIdOf(context, 'unauthorized-report', paymentId)
 
 /**
  * What tells a retried opening from another one: the key, the payment, the reason and the amount

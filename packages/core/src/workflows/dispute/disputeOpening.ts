@@ -14,7 +14,6 @@ import {
   paymentView,
 } from '@wallet-ledger/domain'
 import type { DisputeCommand, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
-import { workflowHoldIdOn } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { parseCallerAmount } from '../../ledger/input.js'
 import type { DisputeView, LedgerError } from '../../ledger/types.js'
@@ -24,6 +23,8 @@ import { disputesOfPayment } from './disputeFacts.js'
 import { claimOpeningKey, openingFingerprint } from './disputeKey.js'
 import { accountCommandsAfter, viewOfDispute } from './disputeSteps.js'
 import type { Plan } from '../execution/run.js'
+import { paymentNotFound } from '../../ledger/notFound.js'
+import { workflowHoldIdOn } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- types
 
@@ -44,10 +45,6 @@ export type OpeningRequest = {
 type Requested = Exclude<PaymentState, { status: 'not_requested' }>
 
 // ---------------------------------------------------------------- operations
-
-/** `payment_not_found` for an id. */
-export const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
-  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 /**
  * Plans an opening. The same key and fields again answer the dispute they opened, whatever its

@@ -10,11 +10,12 @@ import type { LedgerContext } from '../../ledger/context.js'
 import { decodeCaller } from '../../ledger/input.js'
 import type { LedgerError, UnauthorizedReport } from '../../ledger/types.js'
 import { accountCommands } from '../account/accounts.js'
-import { accountNotFound, commitMetadataOf, withContext } from '../shared/common.js'
+import { commitMetadataOf, withContext } from '../shared/common.js'
 import { disputesOfPayment } from './disputeFacts.js'
 import { openingFingerprint, reportKeyId } from './disputeKey.js'
-import { paymentNotFound, planOpenDispute } from './disputeOpening.js'
+import { planOpenDispute } from './disputeOpening.js'
 import { runPlanned } from '../execution/run.js'
+import { accountNotFound, paymentNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- input
 

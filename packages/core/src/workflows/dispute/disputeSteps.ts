@@ -7,7 +7,6 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import {
   assert,
   disputeView,
-  domainError,
   isDisputeActive,
   legsOf,
   promotionBudgetAccount,
@@ -21,27 +20,17 @@ import type {
   PromotionCommand,
 } from '@wallet-ledger/domain'
 import type { Write } from '../../engine/commit.js'
-import { entryIdOf } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { DisputeView, LedgerError } from '../../ledger/types.js'
 import { decideAccountWrites, legCommands, stepCommand } from '../shared/accountWrites.js'
 import { decideWrite } from '../shared/common.js'
 import type { Plan } from '../execution/run.js'
-
-// ---------------------------------------------------------------- ids
-
-/** The journal entry of a dispute's refund to the payer: `dispute:<id>:refund`. */
-export const disputeEntryId = (disputeId: string): string =>
-  entryIdOf('dispute', disputeId, 'refund')
+import { disputeNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- operations
 
 /** The public view of an opened dispute. */
 export const viewOfDispute = (state: DisputeState): DisputeView => disputeView(state)
-
-/** `dispute_not_found` for an id. */
-export const disputeNotFound = (disputeId: string): LedgerError<'dispute_not_found'> =>
-  domainError('dispute_not_found', `dispute ${disputeId} does not exist`, { disputeId })
 
 /**
  * The account commands that follow one dispute event. `before` is the dispute's state before it.

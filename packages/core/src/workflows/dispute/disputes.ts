@@ -19,13 +19,10 @@ import { IdempotencyKey, commitMetadataOf, withContext } from '../shared/common.
 import { disputeKeyId } from './disputeKey.js'
 import { planOpenDispute } from './disputeOpening.js'
 import { reportUnauthorized } from './disputeReport.js'
-import {
-  disputeEntryId,
-  disputeNotFound,
-  planDisputeCommand,
-  viewOfDispute,
-} from './disputeSteps.js'
+import { planDisputeCommand, viewOfDispute } from './disputeSteps.js'
 import { runPlanned } from '../execution/run.js'
+import { disputeNotFound } from '../../ledger/notFound.js'
+import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
@@ -98,7 +95,7 @@ export const disputeCommands = (
     const input = decodeCaller(RespondInput, raw)
     if (input._tag === 'Left') return input
     const { disputeId, response } = input.right
-    const entryId = disputeEntryId(disputeId)
+    const entryId = entryIdOf('dispute', disputeId, 'refund')
     return runPlanned(context, commitMetadataOf(input.right), () =>
       planDisputeCommand(context, disputeId, (_state, at) =>
         right({ type: 'RespondToDispute', disputeId, response, entryId, at } as DisputeCommand),
@@ -119,7 +116,7 @@ export const disputeCommands = (
     const input = decodeCaller(ResolveInput, raw)
     if (input._tag === 'Left') return input
     const { disputeId, outcome, amount } = input.right
-    const entryId = disputeEntryId(disputeId)
+    const entryId = entryIdOf('dispute', disputeId, 'refund')
     return runPlanned(context, commitMetadataOf(input.right), () =>
       planDisputeCommand(context, disputeId, (state, at) => {
         const base = { type: 'ResolveDispute', disputeId, outcome, entryId, at }

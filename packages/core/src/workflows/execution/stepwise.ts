@@ -15,7 +15,6 @@ import type { AccountCommand } from '@wallet-ledger/domain'
 import { assert, balanceRuleOf, moneyFromCanonical } from '@wallet-ledger/domain'
 import { commitOne } from '../../engine/commit.js'
 import type { Write } from '../../engine/commit.js'
-import { reserveHoldId } from '../../engine/workflowRefs.js'
 import type { CommitMetadata } from '../../ports/eventStore.js'
 import { isStoreError, storeError } from '../../ports/storeError.js'
 import type { LedgerContext } from '../../ledger/context.js'
@@ -29,6 +28,7 @@ import {
 } from '../promotion/promotionSteps.js'
 import { inFlightHoldKey } from './inFlight.js'
 import { withStepRetries } from './stepRetries.js'
+import { reserveHoldId } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- types
 

@@ -3,7 +3,7 @@
 // account's state, and the planning of a command on an existing payment (capture, cancel, expire).
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
-import { domainError, paymentView } from '@wallet-ledger/domain'
+import { paymentView } from '@wallet-ledger/domain'
 import type {
   AccountState,
   PaymentCommand,
@@ -18,14 +18,12 @@ import { decideAccountWrites, legCommands, stepCommand } from '../shared/account
 import type { LegOverride } from '../shared/accountWrites.js'
 import { decideWrite } from '../shared/common.js'
 import type { Plan } from '../execution/run.js'
+import { paymentNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- helpers
 
 export type Opened = Exclude<AccountState, { status: 'not_opened' }>
 export const isOpened = (state: AccountState): state is Opened => state.status !== 'not_opened'
-
-export const paymentNotFound = (paymentId: string): LedgerError<'payment_not_found'> =>
-  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 export const viewOf = (state: PaymentState): PaymentView => paymentView(state)
 

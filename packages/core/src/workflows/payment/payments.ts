@@ -19,7 +19,6 @@ import {
   keyReusedMessage,
 } from '@wallet-ledger/domain'
 import type { LocalDate, PaymentCommand } from '@wallet-ledger/domain'
-import { entryIdOf, workflowHoldIdOn } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import {
   AmountText,
@@ -34,7 +33,6 @@ import { paymentViewWithDisputes } from '../dispute/disputeFacts.js'
 import { followUps, isOpened, planPaymentCommand, viewOf } from './paymentSteps.js'
 import {
   IdempotencyKey,
-  accountNotFound,
   commitMetadataOf,
   decideWrite,
   readKeyedAmount,
@@ -43,6 +41,8 @@ import {
 } from '../shared/common.js'
 import { runPlanned } from '../execution/run.js'
 import type { Plan } from '../execution/run.js'
+import { accountNotFound, promotionNotFound } from '../../ledger/notFound.js'
+import { entryIdOf, workflowHoldIdOn } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
@@ -173,11 +173,7 @@ const promotionFacts = async (
   if (promotionId === undefined) return right(undefined)
   const loaded = await context.repository.load(context.definitions.promotion, promotionId)
   if (loaded.state.status === 'not_created') {
-    return left<LedgerError>(
-      domainError('promotion_not_found', `promotion ${promotionId} does not exist`, {
-        path: 'promotionId',
-      }),
-    )
+    return left<LedgerError>(promotionNotFound(promotionId, { path: 'promotionId' }))
   }
   return right(promotionFactsOf(loaded.state, accountId))
 }

@@ -6,7 +6,6 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import { CallerId, DiscountPercent, assert, domainError } from '@wallet-ledger/domain'
 import type { CreatePromotion, PromotionCommand } from '@wallet-ledger/domain'
-import { entryIdOf } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import {
   AmountText,
@@ -20,6 +19,7 @@ import { commitMetadataOf, decideWrite, nowOf, withContext } from '../shared/com
 import { planWithEntry } from '../deposit/deposit.js'
 import { InstantInput } from '../shared/instantInput.js'
 import { runPlanned } from '../execution/run.js'
+import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 

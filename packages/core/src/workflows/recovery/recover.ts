@@ -13,8 +13,6 @@ import type { AccountCommand, JournalEntry } from '@wallet-ledger/domain'
 import { isDisputeActive } from '@wallet-ledger/domain'
 import { ownDefinitionOf } from '../../engine/definitions.js'
 import { decodeStoredEvent } from '../../engine/repository.js'
-import { holdOwnerOf, reserveOf } from '../../engine/workflowRefs.js'
-import type { HoldingWorkflow } from '../../engine/workflowRefs.js'
 import { iterateAll } from '../../store/paging.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { isAccountStreamLeg } from '../shared/accountWrites.js'
@@ -22,6 +20,8 @@ import { finishPromotionLeg, voidDiscount } from '../promotion/promotionSteps.js
 import type { AppliedDiscount } from '../promotion/promotionSteps.js'
 import { releaseIfOpen } from '../execution/releaseIfOpen.js'
 import { postAccountSteps } from '../execution/stepwise.js'
+import { holdOwnerOf, reserveOf } from '../shared/ids.js'
+import type { HoldingWorkflow } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- types
 

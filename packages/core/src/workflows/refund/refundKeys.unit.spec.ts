@@ -5,7 +5,6 @@
 // refund whose commit stopped after its claim is finished by the retry; the audit reads it all.
 import { describe, expect, it } from 'vitest'
 import { iterateAll } from '../../store/paging.js'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
 import { fingerprintOf } from '../../ledger/input.js'
 import { decideWrite } from '../shared/common.js'
 import { commitPlan } from '../execution/run.js'
@@ -17,6 +16,7 @@ import {
 } from '../../../test/workflows/__fixtures__/workflowLedger.js'
 import type { WorkflowLedger } from '../../../test/workflows/__fixtures__/workflowLedger.js'
 import { orThrow } from '../../ledger/result.js'
+import { keyedIdOf } from '../shared/ids.js'
 
 type Executor = 'atomic' | 'stepwise'
 
@@ -101,7 +101,7 @@ describe.each(['atomic', 'stepwise'] as const)(
     it('appends the claim before the payment decision, on a namespaced stream', async () => {
       const { fixture, first } = await twoPayments(executor, 'tenant')
       rightOf(await fixture.ledger.refund({ paymentId: first, amount: '5', idempotencyKey: 'k7' }))
-      const refundId = idFromIdempotencyKey(fixture.context.idNamespace, 'refund', 'k7')
+      const refundId = keyedIdOf(fixture.context, 'refund', 'k7')
       const events = await log(fixture)
       const claimAt = events.findIndex((event) => event.type === 'IdempotencyKeyClaimed')
       const refundAt = events.findIndex((event) => event.type === 'PaymentRefunded')
@@ -118,7 +118,7 @@ describe.each(['atomic', 'stepwise'] as const)(
       const { fixture, first } = await twoPayments(executor)
       const { context } = fixture
       // The claim alone, as the step-by-step executor leaves it when it stops after the first append.
-      const refundId = idFromIdempotencyKey(context.idNamespace, 'refund', 'k7')
+      const refundId = keyedIdOf(context, 'refund', 'k7')
       const definition = context.definitions.claim
       const claim = decideWrite(
         definition,

@@ -27,8 +27,6 @@ import type {
 } from '@wallet-ledger/domain'
 import type { Write } from '../../engine/commit.js'
 import type { Loaded } from '../../engine/repository.js'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
-import { entryIdOf } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { AmountText, decodeCaller, fingerprintOf, parseCallerAmount } from '../../ledger/input.js'
 import type { Ledger, LedgerError, PaymentView } from '../../ledger/types.js'
@@ -43,6 +41,8 @@ import {
 import { disputesOfPayment } from '../dispute/disputeFacts.js'
 import { runPlanned } from '../execution/run.js'
 import type { Plan } from '../execution/run.js'
+import { paymentNotFound } from '../../ledger/notFound.js'
+import { keyedIdOf, entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 
@@ -59,9 +59,6 @@ type RefundInput = t.TypeOf<typeof RefundInput>
 type Requested = Exclude<PaymentState, { status: 'not_requested' }>
 
 // ---------------------------------------------------------------- helpers
-
-const paymentNotFound = (paymentId: string): LedgerError =>
-  domainError('payment_not_found', `payment ${paymentId} does not exist`, { paymentId })
 
 /**
  * The RefundPayment command for a loaded payment: the amount parsed in the payment's asset (absent:
@@ -81,7 +78,7 @@ const refundCommandOf = async (
       : parseCallerAmount(context.registry, state.request.asset, input.amount, 'amount')
   if (parsed?._tag === 'Left') return parsed
   const amount = parsed?.right.amount
-  const refundId = idFromIdempotencyKey(context.idNamespace, 'refund', idempotencyKey)
+  const refundId = keyedIdOf(context, 'refund', idempotencyKey)
   const disputes = await disputesOfPayment(context, paymentId)
   return right({
     type: 'RefundPayment',

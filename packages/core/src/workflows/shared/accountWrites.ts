@@ -16,10 +16,10 @@ import type {
   JournalEntry,
 } from '@wallet-ledger/domain'
 import type { Write } from '../../engine/commit.js'
-import { reserveOf } from '../../engine/workflowRefs.js'
 import type { Loaded } from '../../engine/repository.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { LedgerError } from '../../ledger/types.js'
+import { reserveOf } from './ids.js'
 
 // ---------------------------------------------------------------- types
 

@@ -8,11 +8,12 @@ import type { AggregateDefinition } from '../../engine/aggregate.js'
 import type { Write } from '../../engine/commit.js'
 import type { Loaded } from '../../engine/repository.js'
 import type { CommitMetadata } from '../../ports/eventStore.js'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { decodeCaller, parseCallerAmount } from '../../ledger/input.js'
 import type { ParsedAmount } from '../../ledger/input.js'
 import type { LedgerError } from '../../ledger/types.js'
+import { keyedIdOf } from './ids.js'
+import type { KeyedKind } from './ids.js'
 
 const ENVELOPE_ID_CHARS_MAX = 128
 
@@ -85,10 +86,6 @@ export const decideWrite = <State, Command, Event extends RawEvent, Error extend
 /** The ISO instant of now from the ledger's clock. */
 export const nowOf = (context: LedgerContext): string => context.clock().toISOString()
 
-/** `account_not_found` for an id. */
-export const accountNotFound = (accountId: string): LedgerError<'account_not_found'> =>
-  domainError('account_not_found', `account ${accountId} does not exist`, { accountId })
-
 /**
  * The boundary of a money-moving command with one amount: the caller's input decoded, the amount
  * parsed against its asset (canonical), and the entity id the idempotency key names.
@@ -99,7 +96,7 @@ export const readKeyedAmount = <
   context: LedgerContext,
   codec: t.Type<A, unknown, unknown>,
   raw: unknown,
-  kind: string,
+  kind: KeyedKind,
 ): Either<LedgerError, { input: A; amount: ParsedAmount; id: string }> => {
   const input = decodeCaller(codec, raw)
   if (input._tag === 'Left') return input
@@ -110,7 +107,7 @@ export const readKeyedAmount = <
     'amount',
   )
   if (amount._tag === 'Left') return amount
-  const id = idFromIdempotencyKey(context.idNamespace, kind, input.right.idempotencyKey)
+  const id = keyedIdOf(context, kind, input.right.idempotencyKey)
   return right({ input: input.right, amount: amount.right, id })
 }
 

@@ -15,10 +15,10 @@ import {
   isCancellable,
   planWithdrawalCommand,
   viewOfWithdrawal,
-  withdrawalEntryId,
-  withdrawalNotFound,
 } from './withdrawalSteps.js'
 import type { ExistingWithdrawal, WithdrawalStep } from './withdrawalSteps.js'
+import { withdrawalNotFound } from '../../ledger/notFound.js'
+import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
@@ -136,7 +136,7 @@ export const withdrawalLifecycleCommands = (
     if (input._tag === 'Left') return input
     const { withdrawalId } = input.right
     return runStep(context, input.right, async (_state, now) => {
-      const entryId = withdrawalEntryId(withdrawalId, 'payout')
+      const entryId = entryIdOf('withdrawal', withdrawalId, 'payout')
       const at = now.toISOString()
       return right({
         command: { type: 'CompleteWithdrawal', withdrawalId, entryId, at } as WithdrawalCommand,
@@ -162,7 +162,7 @@ export const withdrawalLifecycleCommands = (
       context,
       input.right,
       unlessClosed(context, (_state, now) => {
-        const entryId = withdrawalEntryId(withdrawalId, 'return')
+        const entryId = entryIdOf('withdrawal', withdrawalId, 'return')
         const at = now.toISOString()
         return { type: 'ReturnWithdrawal', withdrawalId, reason, entryId, at } as WithdrawalCommand
       }),

@@ -6,24 +6,22 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import {
   addMoney,
   assert,
-  domainError,
   formatMoney,
   moneyFromCanonical,
   withdrawalView,
 } from '@wallet-ledger/domain'
 import type {
   AccountCommand,
-  AccountState,
   WithdrawalCommand,
   WithdrawalEvent,
   WithdrawalState,
 } from '@wallet-ledger/domain'
-import { entryIdOf, holdOwnerOf, workflowHoldIdOn } from '../../engine/workflowRefs.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { LedgerError, WithdrawalView } from '../../ledger/types.js'
 import { decideAccountWrites, legCommands, stepCommand } from '../shared/accountWrites.js'
 import { decideWrite } from '../shared/common.js'
 import type { Plan } from '../execution/run.js'
+import { withdrawalNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- types
 
@@ -36,29 +34,6 @@ export type WithdrawalStep = {
   /** Set when the step records something but the caller's request still fails (frozen account). */
   readonly refusal?: LedgerError
 }
-
-// ---------------------------------------------------------------- ids
-
-/**
- * The hold of a withdrawal, `withdrawal:<id>:hold[.<n>]` (`workflowHoldIdOn`): the name tells a
- * withdrawal's hold from a payment's or a dispute's among an account's open holds, so a freeze
- * finds the account's withdrawals from the account state alone (which survives restarts), and
- * recover() knows whose hold it is.
- */
-export const withdrawalHoldIdOn = (
-  withdrawalId: string,
-  account: AccountState,
-): string | undefined => workflowHoldIdOn('withdrawal', withdrawalId, account)
-
-/** The withdrawal id a hold id names, or undefined for holds of other workflows. */
-export const withdrawalIdOfHold = (holdId: string): string | undefined => {
-  const owner = holdOwnerOf(holdId)
-  return owner?.kind === 'withdrawal' ? owner.id : undefined
-}
-
-/** The journal entry of a withdrawal's payout (`payout`) or of the bank's return (`return`). */
-export const withdrawalEntryId = (withdrawalId: string, purpose: 'payout' | 'return'): string =>
-  entryIdOf('withdrawal', withdrawalId, purpose)
 
 // ---------------------------------------------------------------- the freeze rule
 
@@ -83,12 +58,6 @@ export const viewOfWithdrawal = (state: WithdrawalState): WithdrawalView => {
   assert(view !== undefined, 'viewOfWithdrawal: the withdrawal was never requested')
   return view
 }
-
-/** `withdrawal_not_found` for an id. */
-export const withdrawalNotFound = (withdrawalId: string): LedgerError<'withdrawal_not_found'> =>
-  domainError('withdrawal_not_found', `withdrawal ${withdrawalId} does not exist`, {
-    withdrawalId,
-  })
 
 /**
  * The account commands that follow one withdrawal event. `before` is the withdrawal's state before

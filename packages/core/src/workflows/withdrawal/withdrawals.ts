@@ -19,7 +19,6 @@ import {
 } from '@wallet-ledger/domain'
 import type { LocalDate, WithdrawalCommand } from '@wallet-ledger/domain'
 import { canonicalJson } from '../../store/canonicalJson.js'
-import { idFromIdempotencyKey } from '../../engine/ids.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import {
   AmountText,
@@ -32,7 +31,6 @@ import type { Ledger, LedgerError, WithdrawalView } from '../../ledger/types.js'
 import { sealFor } from '../../privacy/keyVault.js'
 import {
   IdempotencyKey,
-  accountNotFound,
   commitMetadataOf,
   decideWrite,
   withContext,
@@ -48,10 +46,10 @@ import {
   planWithdrawalCommand,
   viewOfWithdrawal,
   accountCommandsAfter,
-  withdrawalHoldIdOn,
-  withdrawalIdOfHold,
 } from './withdrawalSteps.js'
 import type { ExistingWithdrawal } from './withdrawalSteps.js'
+import { accountNotFound } from '../../ledger/notFound.js'
+import { keyedIdOf, withdrawalHoldIdOn, withdrawalIdOfHold } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
@@ -267,7 +265,7 @@ export const withdrawalCommands = (
     const amounts = amountsOf(context, input.right)
     if (amounts._tag === 'Left') return amounts
     const key = input.right.idempotencyKey
-    const withdrawalId = idFromIdempotencyKey(context.idNamespace, 'withdrawal', key)
+    const withdrawalId = keyedIdOf(context, 'withdrawal', key)
     return runPlanned(context, commitMetadataOf(input.right), () =>
       planRequest(context, input.right, amounts.right, withdrawalId),
     )

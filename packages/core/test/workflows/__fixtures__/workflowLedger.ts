@@ -21,7 +21,7 @@ import { createMemoryKeyVault } from '../../../src/privacy/keyVault.js'
 import { createMemoryEventStore } from '../../../src/store/memoryEventStore.js'
 import { iterateAll } from '../../../src/store/paging.js'
 import { decideWrite } from '../../../src/workflows/shared/common.js'
-import { disputeIdOf } from '../../../src/workflows/dispute/disputeFacts.js'
+import { disputeIdOf } from '../../../src/workflows/shared/ids.js'
 import { commitPlan } from '../../../src/workflows/execution/run.js'
 import { createInFlight } from '../../../src/workflows/execution/inFlight.js'
 
