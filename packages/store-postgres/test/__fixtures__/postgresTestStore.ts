@@ -56,12 +56,20 @@ export const createTestStore = async (
   return store
 }
 
-/** Another store on the schema of a store made by `createTestStore` (closed by the caller). */
-export const reopenTestStore = (store: object): Promise<PostgresEventStore> => {
+/** The schema of a store made by `createTestStore`. */
+export const schemaOfTestStore = (store: object): string => {
   const schema = schemaOf.get(store)
   if (schema === undefined) throw new Error('not a store made by createTestStore')
-  return createPostgresEventStore({ connectionString: postgresUrl(), poolSize: 4, schema })
+  return schema
 }
+
+/** Another store on the schema of a store made by `createTestStore` (closed by the caller). */
+export const reopenTestStore = (store: object): Promise<PostgresEventStore> =>
+  createPostgresEventStore({
+    connectionString: postgresUrl(),
+    poolSize: 4,
+    schema: schemaOfTestStore(store),
+  })
 
 /** Runs SQL on the test server outside any store (to drop, inspect or tamper). */
 export const withClient = async <Value>(

@@ -12,15 +12,19 @@ import {
   startEsdbTestDouble,
   type EsdbTestDouble,
 } from '../../../../store-eventstoredb/test/esdbTestDouble.js'
+import { esdbDoubleTamper } from '../../../../store-eventstoredb/test/esdbDoubleTamper.js'
 // The PostgreSQL store's test support (fresh schemas, dropped after use), reached by path likewise.
 import {
   POSTGRES_URL,
   createTestStore,
   disposeTestStore,
 } from '../../../../store-postgres/test/__fixtures__/postgresTestStore.js'
+import { postgresStoreTamper } from '../../../../store-postgres/test/__fixtures__/postgresTamper.js'
+import { sqliteStoreTamper } from '../../../../store-sqlite/test/__fixtures__/sqliteTamper.js'
 import type { EventStore } from '../../../src/ports/eventStore.js'
 import { createMemoryEventStore } from '../../../src/store/memoryEventStore.js'
 import type { Executor, ManualClock } from './propertyLedger.js'
+import { memoryStoreTamper, type StoreTamper } from './storeTamper.js'
 
 // ---------------------------------------------------------------- types
 
@@ -33,6 +37,11 @@ export type PropertyStore = {
   readonly numRuns: (memoryRuns: number) => number
   /** The executors it runs with; default both (a store without `appendMany` has only one). */
   readonly executors?: readonly Executor[]
+  /**
+   * What the tamper property may do to this kind's stores (`tamperOf`): `'rows'` edit, delete and
+   * swap rows; `'append-only'` edit and delete but not reorder (EventStoreDB); absent: nothing.
+   */
+  readonly tampering?: 'rows' | 'append-only'
   /** The time one property may take on this store; default `PROPERTY_TIMEOUT_MS`. */
   readonly timeoutMs?: number
 }
@@ -49,12 +58,29 @@ export type PropertyCase = {
 
 // ---------------------------------------------------------------- constructors
 
+// How to tamper with each store these kinds made, for the tamper property (a WeakMap: the stores
+// are closed and forgotten after their test file).
+const tampers = new WeakMap<EventStore, StoreTamper>()
+const withTamper = <Store extends EventStore>(store: Store, tamper: StoreTamper): Store => {
+  tampers.set(store, tamper)
+  return store
+}
+
+/** Edits of `store`'s log behind its back, for a store made here that can be tampered with. */
+export const tamperOf = (store: EventStore): StoreTamper | undefined => tampers.get(store)
+
 /** The reference: every run count as the suite pins it. */
 export const MEMORY_PROPERTY_STORE: PropertyStore = {
   name: 'memory',
-  create: (executor, clock) =>
-    createMemoryEventStore({ clock: clock.now, atomicAppendMany: executor === 'atomic' }),
+  create: (executor, clock) => {
+    const store = createMemoryEventStore({
+      clock: clock.now,
+      atomicAppendMany: executor === 'atomic',
+    })
+    return withTamper(store, memoryStoreTamper(store))
+  },
   numRuns: (memoryRuns) => memoryRuns,
+  tampering: 'rows',
 }
 
 // A file per run in one temporary directory per test file; every store is closed after the file.
@@ -67,14 +93,12 @@ const sqliteFiles = (() => {
     if (directory !== undefined) rmSync(directory, { recursive: true, force: true })
   })
   return {
-    open: (clock: ManualClock): EventStore => {
+    open: (clock: ManualClock): { store: EventStore; tamper: StoreTamper } => {
       directory ??= mkdtempSync(join(tmpdir(), 'wallet-ledger-properties-'))
-      const store = createSqliteEventStore({
-        path: join(directory, `${(count += 1)}.db`),
-        clock: clock.now,
-      })
+      const path = join(directory, `${(count += 1)}.db`)
+      const store = createSqliteEventStore({ path, clock: clock.now })
       opened.push(store)
-      return store
+      return { store, tamper: sqliteStoreTamper(path) }
     },
   }
 })()
@@ -86,10 +110,11 @@ const sqliteFiles = (() => {
 export const SQLITE_PROPERTY_STORE: PropertyStore = {
   name: 'sqlite',
   create: (executor, clock) => {
-    const store = sqliteFiles.open(clock)
-    return executor === 'atomic' ? store : withoutAppendMany(store)
+    const { store, tamper } = sqliteFiles.open(clock)
+    return withTamper(executor === 'atomic' ? store : withoutAppendMany(store), tamper)
   },
   numRuns: (memoryRuns) => Math.max(5, Math.ceil(memoryRuns / 4)),
+  tampering: 'rows',
 }
 
 // PostgreSQL stores, each in a fresh schema on the server WALLET_LEDGER_POSTGRES_URL names (the
@@ -116,9 +141,11 @@ const postgresPropertyStore = (): PropertyStore => {
     name: 'postgres',
     create: async (executor, clock) => {
       const store = await open(clock)
-      return executor === 'atomic' ? store : withoutAppendMany(store)
+      const tamper = postgresStoreTamper(store)
+      return withTamper(executor === 'atomic' ? store : withoutAppendMany(store), tamper)
     },
     numRuns: (memoryRuns) => Math.max(3, Math.ceil(memoryRuns / 10)),
+    tampering: 'rows',
     timeoutMs: 300_000,
   }
 }
@@ -150,7 +177,8 @@ const eventStoreDbStores = (connectionString: string | undefined) => {
     const namespace = `properties-${run}-${(count += 1)}`
     const store = createEventStoreDbEventStore({ connectionString: server, clock: clock.now, namespace })
     opened.push(store)
-    return store
+    // Only the test double's memory can be edited; a real server's cannot from here.
+    return double === undefined ? store : withTamper(store, esdbDoubleTamper(double.log, namespace))
   }
 }
 
@@ -166,6 +194,7 @@ const eventStoreDbPropertyStore = (name: string, connectionString?: string): Pro
     create: (_executor, clock) => open(clock),
     numRuns: (memoryRuns) => Math.max(2, Math.ceil(memoryRuns / 20)),
     executors: ['stepwise'],
+    ...(connectionString === undefined ? { tampering: 'append-only' as const } : {}),
     // Round trips wait on a loaded machine's scheduler: 60 s was seen not to be enough.
     timeoutMs: 300_000,
   }
