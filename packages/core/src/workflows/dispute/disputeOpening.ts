@@ -14,6 +14,7 @@ import {
   paymentView,
 } from '@wallet-ledger/domain'
 import type { DisputeCommand, OpenedDisputeState, PaymentState } from '@wallet-ledger/domain'
+import type { Write } from '../../engine/commit.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import { parseCallerAmount } from '../../ledger/input.js'
 import type { DisputeView, LedgerError } from '../../ledger/types.js'
@@ -90,33 +91,49 @@ export const planOpenDispute = async (
       domainError('limit_exceeded', message, { paymentId, max: limits.DISPUTES_PER_PAYMENT_MAX }),
     )
   }
-  const payee = await payeeFactsOf(context, payment.state, disputeId)
-  if (payee._tag === 'Left') return payee
-  const opening = {
-    disputeId,
-    reason,
-    fingerprint,
-    ...payee.right,
-    disputeRefunded: facts.refunded,
-  }
-  const command = openCommandOf(context, payment.state, opening, now, amount?.right.amount)
-  const definition = context.definitions.dispute
-  const loaded = await context.repository.load(definition, disputeId)
-  const write = decideWrite(definition, definition.stream(disputeId), loaded, command)
-  if (write._tag === 'Left')
-    return left({ ...write.left, details: { ...write.left.details, paymentId } })
-  const commands = accountCommandsAfter(loaded.state, write.right.events, at)
-  const accounts = await decideAccountWrites(context, commands, at)
-  if (accounts._tag === 'Left') return accounts
-  // The stream is new: with 'no_stream' a concurrent opening of the same ordinal loses and plans
-  // again, then finds this dispute open (or, with the same key, its own). The claim goes first:
-  // step by step, a dispute is never recorded without it.
-  const disputeWrite = { ...write.right, expectedRevision: 'no_stream' as const }
-  const view = viewOfDispute(write.right.nextState)
-  return right({ writes: [claim.right, disputeWrite, ...accounts.right], outcome: right(view) })
+  const opening = { disputeId, reason, fingerprint, disputeRefunded: facts.refunded }
+  const planned = await planNewDispute(context, payment.state, opening, now, amount?.right.amount)
+  if (planned._tag === 'Left') return planned
+  // The claim goes first: step by step, a dispute is never recorded without it.
+  const { writes, view } = planned.right
+  return right({ writes: [claim.right, ...writes], outcome: right(view) })
 }
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * The writes of a new dispute at `opening.disputeId`: the dispute's stream (new, so with
+ * 'no_stream' a concurrent opening of the same ordinal loses and plans again, then finds this
+ * dispute open, or with the same key its own) and the payee's hold.
+ */
+const planNewDispute = async (
+  context: LedgerContext,
+  state: Requested,
+  opening: Omit<Opening, 'payeeAvailable' | 'holdId'>,
+  now: Date,
+  amount: string | undefined,
+): Promise<Either<LedgerError, { writes: readonly Write[]; view: DisputeView }>> => {
+  const { disputeId } = opening
+  const at = now.toISOString()
+  const payee = await payeeFactsOf(context, state, disputeId)
+  if (payee._tag === 'Left') return payee
+  const command = openCommandOf(context, state, { ...opening, ...payee.right }, now, amount)
+  const definition = context.definitions.dispute
+  const loaded = await context.repository.load(definition, disputeId)
+  const write = decideWrite(definition, definition.stream(disputeId), loaded, command)
+  if (write._tag === 'Left') {
+    const details = { ...write.left.details, paymentId: state.paymentId }
+    return left({ ...write.left, details })
+  }
+  const commands = accountCommandsAfter(loaded.state, write.right.events, at)
+  const accounts = await decideAccountWrites(context, commands, at)
+  if (accounts._tag === 'Left') return accounts
+  const disputeWrite = { ...write.right, expectedRevision: 'no_stream' as const }
+  return right({
+    writes: [disputeWrite, ...accounts.right],
+    view: viewOfDispute(write.right.nextState),
+  })
+}
 
 type Opening = {
   readonly disputeId: string
