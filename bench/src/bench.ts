@@ -110,7 +110,9 @@ const main = async (): Promise<void> => {
         peer: (name) => (peersMissing === undefined ? loadPeer(name) : Promise.resolve(undefined)),
         postgresUrl: process.env['WALLET_LEDGER_POSTGRES_URL'],
       }
+      const started = performance.now()
       const answered = await scenario.run(sizesOf(options.isSmoke, options.scale), context)
+      log(`${scenario.name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`)
       rows.push(...answered.map((row) => ({ scenario: scenario.name, ...row })))
     }
   } finally {

@@ -31,13 +31,24 @@ export async function openAndFund(target: Ledger, accounts: number): Promise<voi
   })
 }
 
-/** Throws unless the accounts' totals sum to what `openAndFund` deposited. */
-export async function expectConserved(target: Ledger, accounts: number): Promise<void> {
+/** The sum of the accounts' `BENCH_ASSET` totals, in minor units (an account without it: 0). */
+export async function totalOf(target: Ledger, accountIds: readonly string[]): Promise<bigint> {
   let totalMinor = 0n
-  for (let index = 0; index < accounts; index += 1) {
-    const balances = await target.balances(benchAccountId(index))
-    if (balances._tag === 'Left') throw new Error(balances.left.message)
+  for (const accountId of accountIds) {
+    const balances = await target.balances(accountId)
+    if (balances._tag === 'Left')
+      throw new Error(`balances of ${accountId}: ${balances.left.message}`)
     totalMinor += parseBenchAmount(balances.right[BENCH_ASSET]?.total ?? '0.00')
   }
+  return totalMinor
+}
+
+/** The ids of the first `accounts` bench accounts. */
+export const benchAccountIds = (accounts: number): string[] =>
+  Array.from({ length: accounts }, (_, index) => benchAccountId(index))
+
+/** Throws unless the accounts' totals sum to what `openAndFund` deposited. */
+export async function expectConserved(target: Ledger, accounts: number): Promise<void> {
+  const totalMinor = await totalOf(target, benchAccountIds(accounts))
   if (totalMinor !== FUNDING_MINOR * BigInt(accounts)) throw new Error('money was created or lost')
 }

@@ -20,7 +20,7 @@ export const sendLedgerP2p = async (
 ): Promise<LedgerP2pResult> => {
   const refused: Record<string, number> = {}
   const result = await runPool(transfersOf(workload), inFlight, async (transfer, index) => {
-    const paid = await ledger.pay(payInput(transfer, `${keyPrefix}-${workload.seed}-${index}`))
+    const paid = await ledger.pay(p2pPayInput(transfer, `${keyPrefix}-${workload.seed}-${index}`))
     if (paid._tag === 'Left') refused[paid.left.code] = (refused[paid.left.code] ?? 0) + 1
   })
   return { ...result, refused }
@@ -38,7 +38,8 @@ export const refusedRows = (system: string, result: LedgerP2pResult): ScenarioRo
   ]
 }
 
-const payInput = (transfer: Transfer, idempotencyKey: string) => ({
+/** The `ledger.pay` input of one workload transfer. */
+export const p2pPayInput = (transfer: Transfer, idempotencyKey: string) => ({
   channel: 'p2p' as const,
   payer: benchAccountId(transfer.payer),
   payee: benchAccountId(transfer.payee),

@@ -2,8 +2,18 @@
 // exporting a `Scenario` (harness/scenario.ts) and list it here (bench/README.md says more).
 import type { Scenario } from './harness/scenario.js'
 import { engineVsRawStore } from './scenarios/engineVsRawStore.js'
+import { p2pMemory } from './scenarios/p2pMemory.js'
+import { growth } from './scenarios/growth.js'
+import { hotPayee } from './scenarios/hotPayee.js'
 import { postgresP2p } from './scenarios/postgresP2p.js'
 import { sqliteDurable } from './scenarios/sqliteDurable.js'
 
 /** Every registered scenario; names are unique (checked by registry.unit.spec.ts). */
-export const SCENARIOS: readonly Scenario[] = [engineVsRawStore, sqliteDurable, postgresP2p]
+export const SCENARIOS: readonly Scenario[] = [
+  p2pMemory,
+  engineVsRawStore,
+  hotPayee,
+  sqliteDurable,
+  postgresP2p,
+  growth,
+]

@@ -47,7 +47,7 @@ export const formatTable = (rows: readonly Row[], skipped: readonly Skip[]): str
     formatFigure(row.figure),
     row.unit,
     row.baseline ?? '',
-    row.ratio === undefined ? '' : row.ratio.toFixed(2),
+    row.ratio === undefined ? '' : formatRatio(row.ratio),
   ])
   const widths = header.map((title, column) =>
     Math.max(title.length, ...cells.map((line) => (line[column] ?? '').length)),
@@ -73,6 +73,10 @@ export const writeReport = (path: string, report: BenchReport): void => {
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** Two decimals; small ratios with two significant digits, so they do not read as zero. */
+const formatRatio = (ratio: number): string =>
+  Math.abs(ratio) >= 0.1 || ratio === 0 ? ratio.toFixed(2) : ratio.toPrecision(2)
 
 /** Whole numbers with thousands separators; small figures with three significant digits. */
 const formatFigure = (figure: number): string =>

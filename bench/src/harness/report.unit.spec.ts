@@ -35,6 +35,11 @@ describe('formatTable', () => {
     expect(lines[3]).toMatch(/\| ours +\| +300 \| transfers\/s \| peer +\| +1\.50 \|$/)
     expect(lines[4]).toBe('skipped: s/castore: peers not installed')
   })
+
+  it('keeps two significant digits of a small ratio instead of printing 0.00', () => {
+    const small: Row[] = [rows[0] as Row, { ...(rows[1] as Row), figure: 0.5 }]
+    expect(formatTable(withRatios(small), [])).toMatch(/\| 0\.0025 \|$/)
+  })
 })
 
 describe('sizesOf', () => {

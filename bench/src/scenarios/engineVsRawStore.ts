@@ -12,7 +12,7 @@ export const engineVsRawStore: Scenario = {
   run: async (sizes, context) => {
     const workload = {
       accounts: sizes.pick(10_000, 50),
-      transfers: sizes.pick(100_000, 200),
+      transfers: sizes.pick(100_000, 100),
       seed: context.seed,
     }
     context.log(`${workload.accounts} accounts, ${workload.transfers} transfers`)

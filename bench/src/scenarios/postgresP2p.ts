@@ -27,8 +27,8 @@ export const postgresP2p: Scenario = {
       return []
     }
     const workload = {
-      accounts: sizes.pick(10_000, 50),
-      transfers: sizes.pick(20_000, 64),
+      accounts: sizes.pick(10_000, 20),
+      transfers: sizes.pick(20_000, 40),
       seed: context.seed,
     }
     context.log(`${workload.accounts} accounts, ${workload.transfers} transfers per configuration`)
