@@ -7,6 +7,7 @@ import { growth } from './scenarios/growth.js'
 import { hotPayee } from './scenarios/hotPayee.js'
 import { postgresP2p } from './scenarios/postgresP2p.js'
 import { sqliteDurable } from './scenarios/sqliteDurable.js'
+import { sqliteLatency } from './scenarios/sqliteLatency.js'
 
 /** Every registered scenario; names are unique (checked by registry.unit.spec.ts). */
 export const SCENARIOS: readonly Scenario[] = [
@@ -14,6 +15,7 @@ export const SCENARIOS: readonly Scenario[] = [
   engineVsRawStore,
   hotPayee,
   sqliteDurable,
+  sqliteLatency,
   postgresP2p,
   growth,
 ]
