@@ -25,7 +25,9 @@ const USAGE = `usage: node bench/dist/bench.js [--smoke] [--scale X] [--only a,b
   --only a,b   only these scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --seed N     the workloads' seed (default 42)
   --no-peers   do not install castore and Emmett into bench/peers (their rows are skipped)
-  --out FILE   where the JSON goes (default bench/results/latest.json)`
+  --out FILE   where the JSON goes (default bench/results/latest.json)
+  --replay-events N  events auditor-replay writes and replays (default 1,000,000; smoke 300)
+  --replay-file FILE auditor-replay keeps its SQLite file there, or replays it as is if it exists`
 
 type Options = {
   readonly isSmoke: boolean
@@ -34,6 +36,8 @@ type Options = {
   readonly seed: number
   readonly isPeersWanted: boolean
   readonly out: string
+  readonly replayEvents: number | undefined
+  readonly replayFile: string | undefined
 }
 
 const fail = (message: string): never => {
@@ -50,6 +54,8 @@ const readOptions = (): Options => {
       seed: { type: 'string', default: '42' },
       'no-peers': { type: 'boolean', default: false },
       out: { type: 'string', default: DEFAULT_OUT },
+      'replay-events': { type: 'string' },
+      'replay-file': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -61,6 +67,9 @@ const readOptions = (): Options => {
   const scale = Number(values.scale)
   if (!(scale > 0 && scale <= 1)) fail(`--scale: expected 0 < X <= 1, got "${values.scale}"`)
   if (!/^\d{1,9}$/.test(values.seed)) fail(`--seed: expected a whole number, got "${values.seed}"`)
+  const replayEvents = values['replay-events']
+  if (replayEvents !== undefined && !/^[1-9]\d{0,8}$/.test(replayEvents))
+    fail(`--replay-events: expected a whole number from 1, got "${replayEvents}"`)
   const names = values.only?.split(',').map((name) => name.trim())
   const unknown = names?.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name))
   if (unknown !== undefined && unknown.length > 0) fail(`--only: no scenario ${unknown.join(', ')}`)
@@ -76,6 +85,8 @@ const readOptions = (): Options => {
     seed: Number(values.seed),
     isPeersWanted: !values['no-peers'],
     out: resolve(values.out),
+    replayEvents: replayEvents === undefined ? undefined : Number(replayEvents),
+    replayFile: values['replay-file'] === undefined ? undefined : resolve(values['replay-file']),
   }
 }
 
@@ -109,6 +120,8 @@ const main = async (): Promise<void> => {
         },
         peer: (name) => (peersMissing === undefined ? loadPeer(name) : Promise.resolve(undefined)),
         postgresUrl: process.env['WALLET_LEDGER_POSTGRES_URL'],
+        ...(options.replayEvents === undefined ? {} : { replayEvents: options.replayEvents }),
+        ...(options.replayFile === undefined ? {} : { replayFile: options.replayFile }),
       }
       const started = performance.now()
       const answered = await scenario.run(sizesOf(options.isSmoke, options.scale), context)

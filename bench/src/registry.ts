@@ -1,6 +1,7 @@
 // The scenarios `pnpm bench` runs, in this order. To add one: write bench/src/scenarios/<name>.ts
 // exporting a `Scenario` (harness/scenario.ts) and list it here (bench/README.md says more).
 import type { Scenario } from './harness/scenario.js'
+import { auditorReplay } from './scenarios/auditorReplay.js'
 import { engineVsRawStore } from './scenarios/engineVsRawStore.js'
 import { p2pMemory } from './scenarios/p2pMemory.js'
 import { growth } from './scenarios/growth.js'
@@ -17,5 +18,6 @@ export const SCENARIOS: readonly Scenario[] = [
   sqliteDurable,
   sqliteLatency,
   postgresP2p,
+  auditorReplay,
   growth,
 ]

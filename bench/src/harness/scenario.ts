@@ -49,6 +49,10 @@ export type ScenarioContext = {
   readonly peer: (name: string) => Promise<unknown>
   /** The PostgreSQL server to use (WALLET_LEDGER_POSTGRES_URL), if any. */
   readonly postgresUrl: string | undefined
+  /** `--replay-events N`: the events the auditor-replay scenario writes and replays. */
+  readonly replayEvents?: number
+  /** `--replay-file FILE`: where auditor-replay keeps its file (replayed as is if it exists). */
+  readonly replayFile?: string
 }
 
 /** A scenario module's export. */
