@@ -28,6 +28,18 @@ export type { StoreAdapterModule, StoreOpenOptions } from './ports/storeAdapter.
 export { STORE_SCHEMES, configurationError } from './ledger/storeUrl.js'
 export type { KeyVault } from './privacy/keyVault.js'
 export { OWNER_ID_LENGTH_MAX, checkOwnerId, checkedKeyVault } from './privacy/keyVault.js'
+export type {
+  ProjectionBalanceStep,
+  ProjectionBatch,
+  ProjectionCheckpoint,
+  ProjectionDirectoryRow,
+  ProjectionHistoryRow,
+  ProjectionPageOptions,
+  ProjectionStateRow,
+  ProjectionStorage,
+  ProjectionTables,
+} from './ports/projectionStorage.js'
+export { PROJECTION_PAGE_ROWS_MAX } from './ports/projectionStorage.js'
 
 // ---------------------------------------------------------------- store building blocks
 export type { CanonicalResult } from './store/canonicalJson.js'

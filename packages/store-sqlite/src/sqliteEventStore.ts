@@ -21,6 +21,7 @@ import type {
   EventStore,
   JsonValue,
   KeyVault,
+  ProjectionStorage,
   Snapshot,
   StoredEvent,
   Subscription,
@@ -33,6 +34,7 @@ import {
 } from './sqliteConnection.js'
 import { guarded } from './sqliteFailure.js'
 import { createSqliteKeyVault } from './sqliteKeyVault.js'
+import { createSqliteProjections } from './sqliteProjections.js'
 import {
   eventOfRow,
   prepareStatements,
@@ -48,7 +50,10 @@ import { createSqliteWriter } from './sqliteWriter.js'
 export type { SqliteEventStoreOptions, SqliteSynchronous } from './sqliteConnection.js'
 
 /** The SQLite store: the port, with `appendMany`, `readLastRevision`, snapshots and a key vault. */
-export type SqliteEventStore = EventStore & { readonly keyVault: KeyVault }
+export type SqliteEventStore = EventStore & {
+  readonly keyVault: KeyVault
+  readonly projections: ProjectionStorage
+}
 
 // ---------------------------------------------------------------- constants
 
@@ -216,6 +221,7 @@ export const createSqliteEventStore = (options: SqliteEventStoreOptions): Sqlite
       })
     },
     keyVault: createSqliteKeyVault(statements, write, ensureOpen),
+    projections: createSqliteProjections(db, write, ensureOpen),
     close: async () => {
       if (isClosed) return
       isClosed = true

@@ -7,6 +7,7 @@ import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { ledgerQueries } from '../queries/ledgerQueries.js'
+import { persistedDirectoryPage } from '../queries/persistedQueries.js'
 import { subscribeLedger } from '../queries/subscribe.js'
 import { settingsOf } from '../queries/settingsQuery.js'
 import { accountCommands } from '../workflows/account/accounts.js'
@@ -45,13 +46,25 @@ const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
 const optionsOf = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): Either<LedgerError, A> =>
   decodeCaller(codec, raw ?? {})
 
+// The ledger's namespace is its streams' prefix (`<namespace>.account-<id>`); '' for none. Each
+// namespace keeps projection tables of its own.
+const namespaceOf = (context: LedgerContext): string => {
+  const stream = context.definitions.account.stream('probe')
+  const dot = stream.indexOf('.')
+  return dot < 0 ? '' : stream.slice(0, dot)
+}
+
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
   context: LedgerContext,
   frozenHandlers: ((accountId: string) => Promise<void>)[],
 ): Ledger => {
   frozenHandlers.push(cancelWithdrawalsOnFreeze(context))
-  const runner = createProjectionRunner(context.store, context.definitions)
+  const runner = createProjectionRunner(
+    context.store,
+    context.definitions,
+    context.store.projections?.open(namespaceOf(context)),
+  )
   const ledger: Ledger = {
     ...accountCommands(context),
     ...depositCommands(context),
@@ -77,11 +90,12 @@ export const ledgerMethods = (
     ): Promise<Either<LedgerError, { accounts: AccountView[]; next?: string }>> => {
       const options = decodeCaller(AccountsOptions, raw)
       if (options._tag === 'Left') return options
-      const states = await runner.catchUp()
-      const page = directoryPage(states.accountDirectory, {
-        ...options.right,
-        limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT,
-      })
+      const query = { ...options.right, limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT }
+      const tables = await runner.sync()
+      const page =
+        tables === undefined
+          ? directoryPage((await runner.catchUp()).accountDirectory, query)
+          : await persistedDirectoryPage(tables, query)
       if (page._tag === 'Left') return page
       const accounts: AccountView[] = page.right.accounts.map((entry) => ({ ...entry }))
       return right(

@@ -3,6 +3,7 @@
 // written here, so callers never branch on the store kind.
 import type { RawEvent } from '@wallet-ledger/domain'
 import type { KeyVault } from '../privacy/keyVault.js'
+import type { ProjectionStorage } from './projectionStorage.js'
 
 // ---------------------------------------------------------------- values
 
@@ -213,6 +214,12 @@ export type EventStore = {
    * createLedger uses `options.keyVault ?? store.keyVault ?? an in-memory vault`.
    */
   readonly keyVault?: KeyVault
+  /**
+   * The store's projection tables (balances, history, the account directory, the fold's working
+   * state) with their checkpoint, in its own database, so queries after a restart answer from
+   * them instead of folding the log. Optional: without it the ledger folds the log in memory.
+   */
+  readonly projections?: ProjectionStorage
   /**
    * Writes one commit exported from another store (`readAll` of it), envelopes and hashes as they
    * are, as one commit: all or nothing. Optional: it exists for `wallet-ledger import`. Rejects

@@ -1,40 +1,55 @@
 // The checkpointed projection runner: folds the global log, from where it stopped, into every
-// projection of the ledger. Queries call catchUp() first, so they see every committed event.
+// projection of the ledger. Over a store with projection tables it restores the states from them
+// (never replaying the log), folds one page of events at a time, and commits the rows that page
+// changed with the new checkpoint in one transaction; queries then read the tables. Over a store
+// without them, the states live in memory and are folded from position 0 at start.
 // Rebuilding from position 0 gives the same states (the projections are pure folds).
-import { LEDGER_PROJECTIONS } from '@wallet-ledger/domain'
-import type { Projection, ProjectionInput } from '@wallet-ledger/domain'
+import { limits } from '@wallet-ledger/domain'
+import type { ProjectionInput } from '@wallet-ledger/domain'
 import { ownDefinitionOf } from '../engine/definitions.js'
 import type { Definitions } from '../engine/definitions.js'
 import { decodeStoredEvent } from '../engine/repository.js'
 import type { EventStore, StoredEvent } from '../ports/eventStore.js'
+import type { ProjectionBalanceStep, ProjectionTables } from '../ports/projectionStorage.js'
+import { storeError } from '../ports/storeError.js'
 import { iterateAll } from '../store/paging.js'
+import { applyBookStep } from './bookSteps.js'
+import type { FoldStates } from './persistedStates.js'
+import { changesOf, forgetTouched, freshTrackedStates, restoreStates } from './persistedStates.js'
+import type { ProjectionStates } from './projectionStates.js'
+import { applyAll, freshStates } from './projectionStates.js'
+
+export type { ProjectionStates } from './projectionStates.js'
 
 // ---------------------------------------------------------------- types
-
-type Projections = typeof LEDGER_PROJECTIONS
-type StateOf<P> = P extends Projection<infer S> ? S : never
-
-/** The states of every projection, by name. */
-export type ProjectionStates = { -readonly [K in keyof Projections]: StateOf<Projections[K]> }
 
 /** Runs the ledger's projections over a store. */
 export type ProjectionRunner = {
   /** Folds every event committed since the last call; concurrent calls share one pass. */
   readonly catchUp: () => Promise<ProjectionStates>
-  /** Forgets every state and folds the whole log again from position 0. */
+  /**
+   * Brings the projection tables up to the log's end and returns them, without loading the
+   * states when the tables are already current; `undefined` (after a `catchUp`) without tables.
+   */
+  readonly sync: () => Promise<ProjectionTables | undefined>
+  /** Forgets every state (and empties the tables) and folds the whole log again from 0. */
   readonly rebuild: () => Promise<ProjectionStates>
-  /** The position the next fold starts from. */
+  /** The position the next fold starts from (of the states in memory). */
   readonly checkpoint: () => bigint
 }
 
-// ---------------------------------------------------------------- operations
+// ---------------------------------------------------------------- constants
 
-const freshStates = (): ProjectionStates => {
-  const states = {} as Record<string, unknown>
-  for (const [name, projection] of Object.entries(LEDGER_PROJECTIONS))
-    states[name] = projection.initialState()
-  return states as ProjectionStates
-}
+/**
+ * The version of the folds whose rows the tables hold. Change it with any change to a projection
+ * or to the rows: tables of another version are emptied and folded again from 0 on first use.
+ */
+export const PROJECTIONS_VERSION = '1'
+
+// Another process folding the same events wins the checkpoint; this one reloads and tries again.
+const COMMIT_CONFLICTS_MAX = 8
+
+// ---------------------------------------------------------------- operations
 
 /** The projection input of a stored event, upcast and decoded; undefined for a foreign stream. */
 export const projectionInputOf = (
@@ -51,26 +66,144 @@ export const projectionInputOf = (
   }
 }
 
-/** A runner over a store; states live in memory and are rebuilt from the log at start. */
+/** A runner over a store; with `tables`, the states persist there (see the file's comment). */
 export const createProjectionRunner = (
   store: EventStore,
   definitions: Definitions,
+  tables?: ProjectionTables,
 ): ProjectionRunner => {
+  const isBook = (stream: string): boolean => {
+    const definition = ownDefinitionOf(definitions, stream)
+    return definition === definitions.account || definition === definitions.promotion
+  }
+  const memory = createMemoryFold(store, definitions)
+  let loaded: FoldStates | undefined
+  let next = 0n
+  let pass: Promise<unknown> = Promise.resolve()
+
+  // One pass at a time: a caller arriving mid-pass waits for it, then does its own.
+  const exclusive = <Value>(work: () => Promise<Value>): Promise<Value> => {
+    const current = pass.then(work, work)
+    pass = current.catch(() => undefined)
+    return current
+  }
+
+  const load = async (persisted: ProjectionTables): Promise<FoldStates> => {
+    const checkpoint = await persisted.readCheckpoint()
+    if (checkpoint.version === PROJECTIONS_VERSION || checkpoint.position === 0n) {
+      next = checkpoint.position
+      return restoreStates(persisted)
+    }
+    await persisted.reset()
+    next = 0n
+    return freshTrackedStates()
+  }
+
+  // Folds one page into `states`; the balance steps it made and the position after it.
+  const foldPage = async (states: FoldStates, from: bigint) => {
+    const steps: ProjectionBalanceStep[] = []
+    let to = from
+    for await (const stored of store.readAll({
+      fromPosition: from,
+      maxCount: limits.READ_PAGE_EVENTS_MAX,
+    })) {
+      const input = projectionInputOf(definitions, stored)
+      if (input !== undefined) {
+        applyAll(states.projections, input)
+        const step = isBook(stored.stream) ? applyBookStep(states.steps, input) : undefined
+        if (step !== undefined) steps.push(step)
+      }
+      to = stored.position + 1n
+    }
+    return { steps, to }
+  }
+
+  const foldPersisted = async (persisted: ProjectionTables): Promise<ProjectionStates> => {
+    let conflicts = 0
+    for (;;) {
+      loaded ??= await load(persisted)
+      const states = loaded
+      forgetTouched(states)
+      const from = next
+      let batch
+      try {
+        const { steps, to } = await foldPage(states, from)
+        if (to === from) return states.projections
+        batch = { from, to, ...changesOf(states), balanceSteps: steps }
+      } catch (error) {
+        // A half-folded page: forget the states; the tables still hold the last good checkpoint.
+        loaded = undefined
+        throw error
+      }
+      const isCommitted = await persisted.commit(batch, PROJECTIONS_VERSION).catch((error) => {
+        loaded = undefined
+        throw error
+      })
+      if (isCommitted) {
+        next = batch.to
+        continue
+      }
+      loaded = undefined
+      conflicts += 1
+      if (conflicts > COMMIT_CONFLICTS_MAX)
+        throw storeError(
+          'store_unavailable',
+          'projections: other processes keep moving the checkpoint',
+        )
+    }
+  }
+
+  const catchUp = (): Promise<ProjectionStates> =>
+    exclusive(() => (tables === undefined ? memory.fold() : foldPersisted(tables)))
+
+  return {
+    catchUp,
+    sync: () =>
+      exclusive(async () => {
+        if (tables === undefined) {
+          await memory.fold()
+          return undefined
+        }
+        if (loaded === undefined) {
+          // The fast path after a restart: current tables need no states in memory at all.
+          const checkpoint = await tables.readCheckpoint()
+          const isCurrent =
+            (checkpoint.version === PROJECTIONS_VERSION || checkpoint.position === 0n) &&
+            !(await hasEventAt(store, checkpoint.position))
+          if (isCurrent) return tables
+        }
+        await foldPersisted(tables)
+        return tables
+      }),
+    rebuild: () =>
+      exclusive(async () => {
+        if (tables === undefined) return memory.rebuild()
+        await tables.reset()
+        loaded = freshTrackedStates()
+        next = 0n
+        return foldPersisted(tables)
+      }),
+    checkpoint: () => (tables === undefined ? memory.checkpoint() : next),
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+const hasEventAt = async (store: EventStore, position: bigint): Promise<boolean> => {
+  for await (const _event of store.readAll({ fromPosition: position, maxCount: 1 })) return true
+  return false
+}
+
+// The states in memory only (a store without projection tables).
+const createMemoryFold = (store: EventStore, definitions: Definitions) => {
   let states = freshStates()
   let next = 0n
-  let pass: Promise<ProjectionStates> | undefined
-
   const fold = async (): Promise<ProjectionStates> => {
-    const entries = Object.entries(LEDGER_PROJECTIONS) as [
-      keyof ProjectionStates,
-      Projection<unknown>,
-    ][]
     for await (const stored of iterateAll(store, { fromPosition: next })) {
       const input = projectionInputOf(definitions, stored)
       if (input !== undefined) {
         try {
-          for (const [name, projection] of entries)
-            (states as Record<string, unknown>)[name] = projection.apply(states[name], input)
+          applyAll(states, input)
         } catch (error) {
           // Some projections took the event and others did not: forget them all, so the next
           // query folds again from 0 and meets the same failure, not one this half-fold made up
@@ -84,22 +217,12 @@ export const createProjectionRunner = (
     }
     return states
   }
-
-  const catchUp = (): Promise<ProjectionStates> => {
-    // One pass at a time: a caller arriving mid-pass waits for it, then folds what came since.
-    const previous = pass ?? Promise.resolve(states)
-    const current = previous.then(fold, fold)
-    pass = current
-    return current
-  }
-
   return {
-    catchUp,
-    rebuild: async () => {
-      await (pass ?? Promise.resolve())
+    fold,
+    rebuild: (): Promise<ProjectionStates> => {
       states = freshStates()
       next = 0n
-      return catchUp()
+      return fold()
     },
     checkpoint: () => next,
   }

@@ -22,6 +22,12 @@ import { projectionInputOf } from '../projections/runner.js'
 import { iterateStream } from '../store/paging.js'
 import { balancesOf, loadOpenedAccount } from './accountQueries.js'
 import { accountNotFound } from '../ledger/notFound.js'
+import {
+  persistedBalances,
+  persistedBalancesAsOf,
+  persistedHistoryPage,
+  persistedStatement,
+} from './persistedQueries.js'
 
 const HISTORY_PAGE_DEFAULT = 50
 const POSITION = /^(0|[1-9][0-9]*)$/
@@ -86,11 +92,22 @@ const checkExists = async (
 /** Balances folded from the stream that books the account up to the cutoff, inclusive. */
 const balancesAt = async (
   context: LedgerContext,
+  runner: ProjectionRunner,
   accountId: string,
   asOf: NonNullable<AsOf>,
 ): Promise<Either<LedgerError, Record<string, Balance>>> => {
   const cutoff = cutoffOf(asOf)
   if (cutoff._tag === 'Left') return cutoff
+  const tables = await runner.sync()
+  if (tables !== undefined) {
+    const stepped = await persistedBalancesAsOf(
+      tables,
+      bookOf(context, accountId),
+      accountId,
+      cutoff.right,
+    )
+    if (stepped !== undefined) return right(stepped)
+  }
   const inputs: ProjectionInput[] = []
   for await (const stored of iterateStream(context.store, bookOf(context, accountId))) {
     const input = projectionInputOf(context.definitions, stored)
@@ -109,14 +126,14 @@ export const ledgerQueries = (
     if (options._tag === 'Left') return options
     const exists = await checkExists(context, accountId)
     if (exists._tag === 'Left') return exists
-    if (options.right.asOf !== undefined) return balancesAt(context, accountId, options.right.asOf)
-    if (isBudgetAccount(accountId))
-      return right(
-        projectedBalancesOf((await runner.catchUp()).balances, accountId) as Record<
-          string,
-          Balance
-        >,
-      )
+    if (options.right.asOf !== undefined)
+      return balancesAt(context, runner, accountId, options.right.asOf)
+    if (isBudgetAccount(accountId)) {
+      const tables = await runner.sync()
+      if (tables !== undefined) return right(await persistedBalances(tables, accountId))
+      const states = await runner.catchUp()
+      return right(projectedBalancesOf(states.balances, accountId) as Record<string, Balance>)
+    }
     // Now: the account's own state, exact and cached; as of a cutoff: its stream folded up to it.
     const account = await loadOpenedAccount(context, accountId)
     return account._tag === 'Left' ? account : right(balancesOf(account.right))
@@ -126,11 +143,15 @@ export const ledgerQueries = (
     if (options._tag === 'Left') return options
     const exists = await checkExists(context, accountId)
     if (exists._tag === 'Left') return exists
-    const states = await runner.catchUp()
-    const page = historyPage(states.history, accountId, {
+    const query = {
       ...options.right,
       limit: options.right.limit ?? HISTORY_PAGE_DEFAULT,
-    } as Parameters<typeof historyPage>[2])
+    } as Parameters<typeof historyPage>[2]
+    const tables = await runner.sync()
+    const page =
+      tables === undefined
+        ? historyPage((await runner.catchUp()).history, accountId, query)
+        : await persistedHistoryPage(tables, accountId, query)
     if (page._tag === 'Left') return page
     return right({
       entries: page.right.entries as HistoryEntry[],
@@ -148,13 +169,17 @@ export const ledgerQueries = (
     if (to._tag === 'Left') return to
     const exists = await checkExists(context, accountId)
     if (exists._tag === 'Left') return exists
-    const states = await runner.catchUp()
-    const found = statement(states.history, accountId, {
+    const query = {
       asset: asset.right.code,
       from: from.right,
       to: to.right,
       scale: asset.right.scale,
-    })
+    }
+    const tables = await runner.sync()
+    const found =
+      tables === undefined
+        ? statement((await runner.catchUp()).history, accountId, query)
+        : await persistedStatement(tables, accountId, query)
     if (found._tag === 'Left') return found
     return right({
       opening: found.right.opening,

@@ -49,18 +49,41 @@ export const historyPage = (
   accountId: string,
   query: HistoryQuery,
 ): Either<PageError, HistoryPage> => {
-  const checked = checkQuery(query)
-  if (checked !== undefined) return left(checked)
-  const start = startOf(accountId, query)
+  const start = historyPageStart(accountId, query)
   if (start._tag === 'Left') return start
   const { filters, below } = start.right
   const history = state.accounts.get(accountId)
   if (history === undefined) return right({ entries: [] })
   const found = scan(history, filters, below, query.limit + 1)
-  const entries = found.slice(0, query.limit).map((row) => row.entry)
-  const last = found[query.limit - 1]
-  if (found.length <= query.limit || last === undefined) return right({ entries })
-  return right({ entries, next: encodeCursor(accountId, last.slot, filters) })
+  return right(historyPageOf(accountId, found, query.limit, filters))
+}
+
+/**
+ * Checks a history query (the rejections of `historyPage`) and says where its page starts: the
+ * filters in force (the cursor's, with `after`) and the slot the page reads below (exclusive).
+ * A reader of persisted rows calls it, reads at most `limit + 1` live matching rows below that
+ * slot, newest first, and hands them to `historyPageOf`.
+ */
+export const historyPageStart = (
+  accountId: string,
+  query: HistoryQuery,
+): Either<PageError, { readonly filters: HistoryFilters; readonly below: number }> => {
+  const checked = checkQuery(query)
+  return checked === undefined ? startOf(accountId, query) : left(checked)
+}
+
+/** The page of `found` (matching rows newest first, at most `limit + 1`): `next` when more follow. */
+export const historyPageOf = (
+  accountId: string,
+  found: readonly HistoryRow[],
+  limit: number,
+  filters: HistoryFilters,
+): HistoryPage => {
+  assert(found.length <= limit + 1, 'history: more rows than a page and one')
+  const entries = found.slice(0, limit).map((row) => row.entry)
+  const last = found[limit - 1]
+  if (found.length <= limit || last === undefined) return { entries }
+  return { entries, next: encodeCursor(accountId, last.slot, filters) }
 }
 
 /** True when a row passes the filters. */

@@ -21,7 +21,7 @@ import type {
 export const accountHistoryOf = (state: HistoryState, accountId: string): AccountHistory => {
   const existing = state.accounts.get(accountId)
   if (existing !== undefined) return existing
-  const created: AccountHistory = { rows: new Map(), order: [] }
+  const created: AccountHistory = { rows: state.createRows?.(accountId) ?? new Map(), order: [] }
   state.accounts.set(accountId, created)
   return created
 }

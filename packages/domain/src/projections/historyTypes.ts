@@ -139,6 +139,11 @@ export type HistoryState = {
   /** Open holds' assets, by `accountId` then hold id (a capture does not repeat its asset). */
   readonly holdAssets: Map<string, Map<string, string>>
   readonly promotionAssets: Map<string, string>
+  /**
+   * Makes a new account's row map; absent, a plain Map. A runner that persists rows passes one
+   * that notes which rows changed (rows are only ever changed through that map's set and delete).
+   */
+  readonly createRows?: (accountId: string) => Map<string, HistoryRow>
 }
 
 /** A fresh, empty history state. */

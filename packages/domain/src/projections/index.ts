@@ -37,7 +37,7 @@ export type {
 export { CHANNELS, ENTRY_STATUSES, initialHistoryState } from './historyTypes.js'
 export { applyHistory, historyProjection } from './history.js'
 export type { HistoryFilters, HistoryPage, HistoryQuery } from './historyPage.js'
-export { historyPage, matchesFilters } from './historyPage.js'
+export { historyPage, historyPageOf, historyPageStart, matchesFilters } from './historyPage.js'
 export type { Statement, StatementQuery } from './statement.js'
 export { signedMinorOf, statement } from './statement.js'
 export type { SettlementState, SettlementTotals, SettlementView } from './settlement.js'

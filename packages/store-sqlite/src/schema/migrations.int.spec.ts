@@ -36,7 +36,9 @@ describe('the SQLite schema', () => {
     expect(() => createSqliteEventStore({ path })).toThrow(
       expect.objectContaining({
         code: 'invalid_configuration',
-        message: expect.stringMatching(/schema version 2, newer than 1.*upgrade/),
+        message: expect.stringMatching(
+          new RegExp(`schema version ${SCHEMA_VERSION + 1}, newer than ${SCHEMA_VERSION}.*upgrade`),
+        ),
       }),
     )
     expect(versionsOf(path)).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1])

@@ -53,6 +53,57 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  // The persisted projections (core's ProjectionTables), one set per ledger namespace: the
+  // checkpoint, the fold's working state, and three tables shaped for their queries.
+  {
+    version: 2,
+    statements: [
+      `CREATE TABLE projection_checkpoints (
+        ledger TEXT PRIMARY KEY,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        version TEXT NOT NULL
+      )`,
+      `CREATE TABLE projection_states (
+        ledger TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (ledger, scope, key)
+      ) WITHOUT ROWID`,
+      `CREATE TABLE projection_history (
+        ledger TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        slot INTEGER NOT NULL CHECK (slot >= 0),
+        asset TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        status TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (ledger, account_id, row_id)
+      )`,
+      `CREATE UNIQUE INDEX projection_history_slot
+        ON projection_history (ledger, account_id, slot)`,
+      `CREATE TABLE projection_directory (
+        ledger TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (ledger, account_id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX projection_directory_kind ON projection_directory (ledger, kind, account_id)`,
+      `CREATE TABLE projection_balance_steps (
+        ledger TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        at_ms INTEGER NOT NULL,
+        is_ordered INTEGER NOT NULL CHECK (is_ordered IN (0, 1)),
+        value TEXT NOT NULL,
+        PRIMARY KEY (ledger, stream, position)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX projection_balance_steps_at
+        ON projection_balance_steps (ledger, stream, at_ms, position)`,
+    ],
+  },
 ]
 
 /** The schema version this package writes. */
