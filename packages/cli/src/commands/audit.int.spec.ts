@@ -1,7 +1,8 @@
 // Proves `wallet-ledger audit`, run as a child process on a SQLite file the demo wrote, exits 0
 // when clean, and that each kind of tampering with the file (a byte changed, a middle row deleted,
 // the last row deleted, two rows swapped) is found, named by stream and revision, and exits 1;
-// on a terminal (a pseudo-terminal from util-linux `script`) it draws the progress bar.
+// on a terminal (a pseudo-terminal from util-linux `script`) it draws the progress bar; and that
+// `rebuild-projections` refolds the file's projection tables from position 0.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -50,6 +51,15 @@ describe('wallet-ledger audit on a SQLite file', () => {
     expect(report?.ok).toBe(true)
     expect(report?.head).toBe(head)
     expect(report?.eventsChecked).toBe(eventCount(base))
+  })
+
+  it('rebuild-projections folds every event again from 0, and the file still audits clean', () => {
+    const file = copy()
+    const run = runBinary(['--store', `sqlite:${file}`, 'rebuild-projections', '--json'])
+    expect(run.status, run.stderr).toBe(0)
+    const rebuilt = JSON.parse(run.stdout) as { persisted: boolean; position: string }
+    expect(rebuilt).toMatchObject({ persisted: true, position: String(eventCount(base)) })
+    expect(audit(file, '--expected-head', head).report?.ok).toBe(true)
   })
 
   it('prints a table when not asked for JSON, and no progress bar when piped', () => {

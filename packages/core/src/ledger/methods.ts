@@ -81,6 +81,13 @@ export const ledgerMethods = (
       return runDueItems(context, runner, options.right)
     },
     recover: () => recoverWorkflows(context),
+    rebuildProjections: async () => {
+      await runner.rebuild()
+      return {
+        persisted: context.store.projections !== undefined,
+        position: runner.checkpoint().toString(),
+      }
+    },
     account: async (accountId) => {
       const state = await loadOpenedAccount(context, accountId)
       return state._tag === 'Left' ? state : right(accountViewOf(state.right))

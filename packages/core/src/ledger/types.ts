@@ -394,6 +394,12 @@ export interface Ledger {
   /** `invalid_input` (path `now`) for an instant that does not parse or is later than the clock. */
   runDue(c?: { now?: Instant }): Result<{ expired: number }>
   recover(): Promise<{ finished: number; reversed: number }>
+  /**
+   * Empties the projections and folds the whole log into them again from position 0. With a store
+   * that persists them (`persisted: true`) the tables are rewritten; otherwise the in-memory states
+   * are. `position` is the checkpoint reached (the number of events folded, as a decimal string).
+   */
+  rebuildProjections(): Promise<{ persisted: boolean; position: string }>
 
   account(accountId: string): Result<AccountView, LookupCode<'account_not_found'>>
   /** The account's settings read back: limits per asset, security, masked contact, fee rate. */

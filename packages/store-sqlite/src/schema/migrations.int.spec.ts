@@ -7,6 +7,8 @@ import { createSqliteEventStore } from '../sqliteEventStore.js'
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrations.js'
 
 const nextPath = tempDatabases('sqlite-schema')
+// Every version a fresh file records, one per migration.
+const ALL_VERSIONS = Array.from({ length: SCHEMA_VERSION }, (_, index) => index + 1)
 
 const versionsOf = (path: string): unknown[] => {
   const db = new Database(path, { readonly: true })
@@ -20,7 +22,7 @@ describe('the SQLite schema', () => {
     const path = nextPath()
     await createSqliteEventStore({ path }).close()
     await createSqliteEventStore({ path }).close()
-    expect(versionsOf(path)).toEqual([SCHEMA_VERSION])
+    expect(versionsOf(path)).toEqual(ALL_VERSIONS)
     const db = new Database(path, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
@@ -41,7 +43,30 @@ describe('the SQLite schema', () => {
         ),
       }),
     )
-    expect(versionsOf(path)).toEqual([SCHEMA_VERSION, SCHEMA_VERSION + 1])
+    expect(versionsOf(path)).toEqual([...ALL_VERSIONS, SCHEMA_VERSION + 1])
+  })
+
+  it('migrates a version 1 file to the projection tables, keeping its events', async () => {
+    const path = nextPath()
+    const store = createSqliteEventStore({ path })
+    await store.append('a-1', [{ type: 'Numbered', schemaVersion: 1, data: {} }], {
+      expectedRevision: 'no_stream',
+    })
+    await store.close()
+    // Back to version 1: what the previous release wrote.
+    const db = new Database(path)
+    for (const table of ['checkpoints', 'states', 'history', 'directory', 'balance_steps'])
+      db.prepare(`DROP TABLE projection_${table}`).run()
+    db.prepare('DELETE FROM schema_version WHERE version > 1').run()
+    db.close()
+    const reopened = createSqliteEventStore({ path })
+    expect(await reopened.projections.open('').readCheckpoint()).toEqual({
+      position: 0n,
+      version: '',
+    })
+    expect((await reopened.readHead()).nextPosition).toBe(1n)
+    await reopened.close()
+    expect(versionsOf(path)).toEqual(ALL_VERSIONS)
   })
 
   it('refuses an SQLite file that is not a wallet-ledger store', () => {
