@@ -169,7 +169,7 @@ export const createProjectionRunner = (
           const checkpoint = await tables.readCheckpoint()
           const isCurrent =
             (checkpoint.version === PROJECTIONS_VERSION || checkpoint.position === 0n) &&
-            !(await hasEventAt(store, checkpoint.position))
+            (await store.readHead()).nextPosition <= checkpoint.position
           if (isCurrent) return tables
         }
         await foldPersisted(tables)
@@ -188,11 +188,6 @@ export const createProjectionRunner = (
 }
 
 // ---------------------------------------------------------------- helpers
-
-const hasEventAt = async (store: EventStore, position: bigint): Promise<boolean> => {
-  for await (const _event of store.readAll({ fromPosition: position, maxCount: 1 })) return true
-  return false
-}
 
 // The states in memory only (a store without projection tables).
 const createMemoryFold = (store: EventStore, definitions: Definitions) => {
