@@ -625,7 +625,12 @@ export type {
 export { CHANNELS, ENTRY_STATUSES, initialHistoryState } from './projections/index.js'
 export { applyHistory, historyProjection } from './projections/index.js'
 export type { HistoryFilters, HistoryPage, HistoryQuery } from './projections/index.js'
-export { historyPage, historyPageOf, historyPageStart, matchesFilters } from './projections/index.js'
+export {
+  historyPage,
+  historyPageOf,
+  historyPageStart,
+  matchesFilters,
+} from './projections/index.js'
 export type { Statement, StatementQuery } from './projections/index.js'
 export { signedMinorOf, statement } from './projections/index.js'
 export type { SettlementState, SettlementTotals, SettlementView } from './projections/index.js'

@@ -18,6 +18,7 @@ import {
   type EventStore,
   type JsonValue,
   type KeyVault,
+  type ProjectionStorage,
   type Snapshot,
   type StoredEvent,
   type Subscription,
@@ -25,6 +26,7 @@ import {
 import { assert } from '@wallet-ledger/domain'
 import { commitWrites, importCommitWrites, type CommitContext } from './postgresCommit.js'
 import { storeFailure } from './postgresFailure.js'
+import { createPostgresProjections } from './postgresProjections.js'
 import { createPostgresKeyVault, type RunQuery } from './postgresKeyVault.js'
 import { createChangeListener } from './postgresListener.js'
 import { EVENT_COLUMNS, eventOfRow, type EventRow } from './postgresRows.js'
@@ -64,7 +66,7 @@ export type PostgresEventStore = Required<
     | 'importCommit'
   >
 > &
-  EventStore & { readonly keyVault: KeyVault }
+  EventStore & { readonly keyVault: KeyVault; readonly projections: ProjectionStorage }
 
 // ---------------------------------------------------------------- constants
 
@@ -293,6 +295,7 @@ const storeOn = (
       listener.notify()
     },
     keyVault: createPostgresKeyVault(query),
+    projections: createPostgresProjections(pool, query, ensureOpen),
     close: () => {
       closing ??= (async () => {
         await Promise.all([...subscriptions].map((subscription) => subscription.close()))

@@ -1,7 +1,7 @@
 // Proves the projections persist in the SQLite file: after a restart every read answers as before
 // without reading the log (events read through readAll are counted: none, where a ledger without
 // the tables reads them all), new events are folded alone, a rebuild from 0 writes the very same
-// table rows, and a projection row edited in the file is reported by audit().
+// table rows, and projection rows edited or deleted in the file are reported by audit().
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createLedger, orThrow } from '@wallet-ledger/core'
@@ -127,6 +127,32 @@ describe('projections persisted in an SQLite file', () => {
     const position = String((await store.readHead()).nextPosition)
     expect(await ledger.rebuildProjections()).toEqual({ persisted: true, position })
     expect(tableRows(path)).toEqual(rows)
+    await ledger.close()
+  })
+
+  it('edited in the file, are reported by audit() as projection_mismatch', async () => {
+    const { path, options } = await writtenFile()
+    const ledger = await createLedger({
+      store: createSqliteEventStore({ path, ...options }),
+      ...options,
+    })
+    expect(orThrow(await ledger.audit()).violations).toEqual([])
+    const db = new Database(path)
+    db.prepare(
+      'UPDATE projection_history SET value = replace(value, \'"1.25"\', \'"9.25"\') ' +
+        "WHERE account_id = 'carol'",
+    ).run()
+    db.prepare("DELETE FROM projection_directory WHERE account_id = 'bob'").run()
+    db.close()
+    const report = orThrow(await ledger.audit())
+    expect(report.ok).toBe(false)
+    const messages = report.violations.map((violation) => `${violation.code} ${violation.message}`)
+    expect(messages).toEqual([
+      expect.stringMatching(/^projection_mismatch projection table history, row carol .* differs/),
+      expect.stringMatching(
+        /^projection_mismatch projection table directory, row bob user: missing/,
+      ),
+    ])
     await ledger.close()
   })
 })

@@ -101,6 +101,10 @@ const prepare = (db: Database.Database) => {
         'WHERE ledger = @ledger AND account_id > @after AND (@kind IS NULL OR kind = @kind) ' +
         'AND (@notKind IS NULL OR kind <> @notKind) ORDER BY account_id LIMIT @maxCount',
     ),
+    readSteps: reading(
+      'SELECT stream, position, at_ms, is_ordered, value FROM projection_balance_steps ' +
+        'WHERE ledger = ? AND (stream, position) > (?, ?) ORDER BY stream, position LIMIT ?',
+    ),
     stepAtPosition: reading(
       'SELECT stream, position, at_ms, is_ordered, value FROM projection_balance_steps ' +
         'WHERE ledger = ? AND stream = ? AND position <= ? ORDER BY position DESC LIMIT 1',
@@ -190,6 +194,17 @@ const tablesOf = (
           maxCount: pageOf(query.maxCount),
         }),
       ) as { accountId: string; kind: string; value: string }[],
+    readBalanceSteps: async ({ after, maxCount }) =>
+      reading('reading balance steps', () =>
+        (
+          statements.readSteps.all(
+            ledger,
+            after?.stream ?? '',
+            after?.position ?? -1n,
+            pageOf(maxCount),
+          ) as StepRow[]
+        ).map(stepOf),
+      ),
     readBalanceStep: async (stream, cutoff) =>
       reading('reading a balance step', () => {
         const found =

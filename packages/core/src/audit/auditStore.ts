@@ -10,8 +10,10 @@ import type { AuditReport } from '../ledger/types.js'
 import type { EventStore } from '../ports/eventStore.js'
 import { iterateAll, iterateStream } from '../store/paging.js'
 import { createAuditor } from './auditor.js'
+import { checkProjectionTables } from './projectionChecks.js'
 import { loadSnapshotCheck } from './snapshotChecks.js'
 import type { ReadStream } from './streamTable.js'
+import { createFindings } from './violations.js'
 
 // ---------------------------------------------------------------- types
 
@@ -23,7 +25,7 @@ import type { ReadStream } from './streamTable.js'
  */
 export type AuditDeps = {
   readonly store: Pick<EventStore, 'readAll' | 'readSnapshots'> &
-    Partial<Pick<EventStore, 'readHead' | 'readStream'>>
+    Partial<Pick<EventStore, 'readHead' | 'readStream' | 'projections'>>
   readonly definitions: Definitions
   readonly registry: AssetRegistry
 }
@@ -95,7 +97,14 @@ export const auditStore = async (
     eventsChecked += 1
     if (eventsChecked % pageSize === 0) progress(eventsChecked)
   }
-  const report = auditor.end()
+  const logReport = auditor.end()
+  // The projection tables (a store with them) against a fresh fold, in the findings' room left.
+  const tables = createFindings(
+    Math.max(0, limits.AUDIT_VIOLATIONS_MAX - logReport.violations.length),
+  )
+  await checkProjectionTables(deps.store, deps.definitions, tables)
+  const violations = [...logReport.violations, ...tables.list()]
+  const report = { ...logReport, ok: violations.length === 0, violations }
   progress(eventsChecked)
   return report
 }

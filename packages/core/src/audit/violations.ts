@@ -22,7 +22,8 @@ import type { AuditViolation } from '../ledger/types.js'
  *   or a state the stream's events do not give);
  * - queries: `projection_failed` (a projection cannot fold the event, so the queries it answers
  *   would fail), `rate_out_of_range` (a merchant fee rate, percent discount or conversion rate the
- *   boundary no longer accepts);
+ *   boundary no longer accepts), `projection_mismatch` (a row of the store's persisted projection
+ *   tables differs from what the events give);
  * - the report itself: `violations_truncated`.
  */
 export const AUDIT_VIOLATION_CODES = [
@@ -58,6 +59,7 @@ export const AUDIT_VIOLATION_CODES = [
   'snapshot_mismatch',
   'projection_failed',
   'rate_out_of_range',
+  'projection_mismatch',
   'violations_truncated',
 ] as const
 

@@ -4,7 +4,7 @@ import { left, right } from 'fp-ts/lib/Either.js'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { CallerId, boundedString, directoryPage } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
-import { createProjectionRunner } from '../projections/runner.js'
+import { createProjectionRunner, projectionTablesOf } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { ledgerQueries } from '../queries/ledgerQueries.js'
 import { persistedDirectoryPage } from '../queries/persistedQueries.js'
@@ -46,14 +46,6 @@ const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
 const optionsOf = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): Either<LedgerError, A> =>
   decodeCaller(codec, raw ?? {})
 
-// The ledger's namespace is its streams' prefix (`<namespace>.account-<id>`); '' for none. Each
-// namespace keeps projection tables of its own.
-const namespaceOf = (context: LedgerContext): string => {
-  const stream = context.definitions.account.stream('probe')
-  const dot = stream.indexOf('.')
-  return dot < 0 ? '' : stream.slice(0, dot)
-}
-
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
   context: LedgerContext,
@@ -63,7 +55,7 @@ export const ledgerMethods = (
   const runner = createProjectionRunner(
     context.store,
     context.definitions,
-    context.store.projections?.open(namespaceOf(context)),
+    projectionTablesOf(context.store, context.definitions),
   )
   const ledger: Ledger = {
     ...accountCommands(context),

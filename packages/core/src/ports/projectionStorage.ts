@@ -116,6 +116,10 @@ export type ProjectionTables = {
     readonly notKind?: string
     readonly maxCount: number
   }) => Promise<readonly ProjectionDirectoryRow[]>
+  /** Balance steps in (stream, position) order after the cursor: every step, for an audit. */
+  readonly readBalanceSteps: (
+    options: ProjectionPageOptions<{ readonly stream: string; readonly position: bigint }>,
+  ) => Promise<readonly ProjectionBalanceStep[]>
   /**
    * The last balance step of `stream` at or before the cutoff: by position, or by instant (the
    * latest `atMs` at or before it, the later position on a tie). `last` is the stream's latest step

@@ -66,16 +66,42 @@ export const projectionInputOf = (
   }
 }
 
+/**
+ * The projection tables of a ledger's namespace in the store, if it has any. The namespace is its
+ * streams' prefix (`<namespace>.account-<id>`), `''` for none: each keeps tables of its own.
+ */
+export const projectionTablesOf = (
+  store: Pick<EventStore, 'projections'>,
+  definitions: Definitions,
+): ProjectionTables | undefined => {
+  const stream = definitions.account.stream('probe')
+  const dot = stream.indexOf('.')
+  return store.projections?.open(dot < 0 ? '' : stream.slice(0, dot))
+}
+
+/**
+ * Folds one stored event into the states (a foreign stream's is skipped); the balance step it
+ * made, if it changed the balances of a stream that books accounts.
+ */
+export const foldStored = (
+  states: FoldStates,
+  stored: StoredEvent,
+  definitions: Definitions,
+): ProjectionBalanceStep | undefined => {
+  const input = projectionInputOf(definitions, stored)
+  if (input === undefined) return undefined
+  applyAll(states.projections, input)
+  const definition = ownDefinitionOf(definitions, stored.stream)
+  const isBook = definition === definitions.account || definition === definitions.promotion
+  return isBook ? applyBookStep(states.steps, input) : undefined
+}
+
 /** A runner over a store; with `tables`, the states persist there (see the file's comment). */
 export const createProjectionRunner = (
   store: EventStore,
   definitions: Definitions,
   tables?: ProjectionTables,
 ): ProjectionRunner => {
-  const isBook = (stream: string): boolean => {
-    const definition = ownDefinitionOf(definitions, stream)
-    return definition === definitions.account || definition === definitions.promotion
-  }
   const memory = createMemoryFold(store, definitions)
   let loaded: FoldStates | undefined
   let next = 0n
@@ -107,12 +133,8 @@ export const createProjectionRunner = (
       fromPosition: from,
       maxCount: limits.READ_PAGE_EVENTS_MAX,
     })) {
-      const input = projectionInputOf(definitions, stored)
-      if (input !== undefined) {
-        applyAll(states.projections, input)
-        const step = isBook(stored.stream) ? applyBookStep(states.steps, input) : undefined
-        if (step !== undefined) steps.push(step)
-      }
+      const step = foldStored(states, stored, definitions)
+      if (step !== undefined) steps.push(step)
       to = stored.position + 1n
     }
     return { steps, to }

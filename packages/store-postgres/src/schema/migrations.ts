@@ -52,6 +52,57 @@ const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  // The persisted projections (core's ProjectionTables), one set per ledger namespace, the same
+  // tables as SQLite's. "C" collation: keys page in code-unit order, as the queries compare them.
+  {
+    version: 2,
+    statements: [
+      `CREATE TABLE projection_checkpoints (
+        ledger text COLLATE "C" PRIMARY KEY,
+        position bigint NOT NULL CHECK (position >= 0),
+        version text NOT NULL
+      )`,
+      `CREATE TABLE projection_states (
+        ledger text COLLATE "C" NOT NULL,
+        scope text COLLATE "C" NOT NULL,
+        key text COLLATE "C" NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (ledger, scope, key)
+      )`,
+      `CREATE TABLE projection_history (
+        ledger text COLLATE "C" NOT NULL,
+        account_id text COLLATE "C" NOT NULL,
+        row_id text COLLATE "C" NOT NULL,
+        slot bigint NOT NULL CHECK (slot >= 0),
+        asset text NOT NULL,
+        channel text NOT NULL,
+        status text NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (ledger, account_id, row_id)
+      )`,
+      `CREATE UNIQUE INDEX projection_history_slot
+        ON projection_history (ledger, account_id, slot)`,
+      `CREATE TABLE projection_directory (
+        ledger text COLLATE "C" NOT NULL,
+        account_id text COLLATE "C" NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (ledger, account_id)
+      )`,
+      `CREATE INDEX projection_directory_kind ON projection_directory (ledger, kind, account_id)`,
+      `CREATE TABLE projection_balance_steps (
+        ledger text COLLATE "C" NOT NULL,
+        stream text COLLATE "C" NOT NULL,
+        position bigint NOT NULL,
+        at_ms bigint NOT NULL,
+        is_ordered boolean NOT NULL,
+        value text NOT NULL,
+        PRIMARY KEY (ledger, stream, position)
+      )`,
+      `CREATE INDEX projection_balance_steps_at
+        ON projection_balance_steps (ledger, stream, at_ms, position)`,
+    ],
+  },
 ]
 
 /** The schema version this package writes. */
