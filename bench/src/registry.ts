@@ -3,6 +3,7 @@
 import type { Scenario } from './harness/scenario.js'
 import { auditorReplay } from './scenarios/auditorReplay.js'
 import { engineVsRawStore } from './scenarios/engineVsRawStore.js'
+import { firstQueries } from './scenarios/firstQueries.js'
 import { p2pMemory } from './scenarios/p2pMemory.js'
 import { growth } from './scenarios/growth.js'
 import { hotPayee } from './scenarios/hotPayee.js'
@@ -20,4 +21,5 @@ export const SCENARIOS: readonly Scenario[] = [
   postgresP2p,
   auditorReplay,
   growth,
+  firstQueries,
 ]

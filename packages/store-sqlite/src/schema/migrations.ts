@@ -116,6 +116,9 @@ export const SCHEMA_VERSION = latestSchemaVersion(MIGRATIONS)
  * that is not a wallet-ledger database or that a newer version of this package wrote.
  */
 export const migrate = (db: Database.Database, path: string): void => {
+  // A current file needs no write lock: in WAL a read never waits for other processes' writers,
+  // so opening a busy file does not fail on busy_timeout.
+  if (isCurrent(db)) return
   db.prepare('BEGIN IMMEDIATE').run()
   try {
     const pending = pendingMigrations(
@@ -137,6 +140,20 @@ export const migrate = (db: Database.Database, path: string): void => {
 }
 
 // ---------------------------------------------------------------- helpers
+
+const isCurrent = (db: Database.Database): boolean => {
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return false
+  const table = db
+    .prepare(
+      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+    )
+    .get() as { n: number }
+  if (table.n === 0) return false
+  const row = db.prepare('SELECT max(version) AS version FROM schema_version').get() as {
+    version: number | null
+  }
+  return row.version === SCHEMA_VERSION
+}
 
 const currentVersion = (db: Database.Database, path: string): number => {
   const applicationId = db.pragma('application_id', { simple: true }) as number
