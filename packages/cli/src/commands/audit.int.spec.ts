@@ -125,7 +125,7 @@ describe('wallet-ledger audit on a SQLite file', () => {
     expect(report?.violations.some((v) => v.message.includes(account))).toBe(true)
   })
 
-  it('finds the whole last commit deleted only against the kept head (--expected-head)', () => {
+  it('finds the whole last commit deleted against the kept head, and by the projection tables', () => {
     const file = copy()
     tamper(file, (db) =>
       db
@@ -136,8 +136,12 @@ describe('wallet-ledger audit on a SQLite file', () => {
         .run(),
     )
     expect(eventCount(file)).toBeLessThan(eventCount(base))
-    // Without a kept head a clean prefix of the log is indistinguishable from the whole log.
-    expect(audit(file).status).toBe(0)
+    // Without a kept head the log alone is a clean prefix; the projection tables, folded before the
+    // cut, still witness it (their checkpoint lies beyond the log's end).
+    const unkept = audit(file)
+    expect(unkept.status).toBe(1)
+    expect(unkept.report?.violations.map((v) => v.code)).toEqual(['projection_mismatch'])
+    expect(unkept.report?.violations[0]?.message).toContain("beyond the log's end")
     const { status, report } = audit(file, '--expected-head', head)
     expect(status).toBe(1)
     expect(report?.violations.map((v) => v.code)).toContain('expected_head_missing')

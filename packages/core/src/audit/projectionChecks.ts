@@ -1,8 +1,9 @@
 // The persisted projections against the events: the log folded afresh up to the tables'
 // checkpoint must give exactly the rows the tables hold (working state, history rows, directory,
 // balance steps). A row edited, added or deleted in the database is reported as
-// `projection_mismatch`, naming the table and the row's key. Memory: both row sets, the size of
-// the projections (not of the log).
+// `projection_mismatch`, naming the table and the row's key; so are tables folded beyond the log's
+// end (a cut tail: the tables witness it even without a kept head). Memory: both row sets, the
+// size of the projections (not of the log).
 import type { Definitions } from '../engine/definitions.js'
 import type { EventStore } from '../ports/eventStore.js'
 import type { ProjectionPageOptions, ProjectionTables } from '../ports/projectionStorage.js'
@@ -35,8 +36,18 @@ export const checkProjectionTables = async (
   if (checkpoint.version !== PROJECTIONS_VERSION) return
   const expected = await expectedRows(store, definitions, checkpoint.position)
   if (expected === undefined) return
+  if (expected.logEnd < checkpoint.position) {
+    // The tables saw events the log no longer has: its tail was cut after they were folded.
+    findings.add(
+      'projection_mismatch',
+      { stream: PROJECTIONS_STREAM },
+      `the projection tables were folded to position ${checkpoint.position}, beyond the log's ` +
+        `end (${expected.logEnd}): events were removed after they were folded`,
+    )
+    return
+  }
   const actual = await storedRows(tables)
-  for (const [table, rows] of expected) compare(table, rows, actual.get(table), findings)
+  for (const [table, rows] of expected.tables) compare(table, rows, actual.get(table), findings)
 }
 
 // ---------------------------------------------------------------- helpers
@@ -48,14 +59,16 @@ const expectedRows = async (
   store: Pick<EventStore, 'readAll'>,
   definitions: Definitions,
   position: bigint,
-): Promise<Map<string, Rows> | undefined> => {
+): Promise<{ readonly tables: Map<string, Rows>; readonly logEnd: bigint } | undefined> => {
   const states = freshTrackedStates()
   const steps: Rows = new Map()
+  let logEnd = 0n
   try {
     for await (const stored of iterateAll(store)) {
       if (stored.position >= position) break
       const step = foldStored(states, stored, definitions)
       if (step !== undefined) steps.set(stepKey(step), stepValue(step))
+      logEnd = stored.position + 1n
     }
   } catch {
     // A corrupt event: the log and stream checks report it; the fold proves nothing then.
@@ -64,12 +77,13 @@ const expectedRows = async (
   const changes = changesOf(states)
   const kept = <Row extends { value?: string }>(rows: readonly Row[], key: (row: Row) => string) =>
     new Map(rows.flatMap((row) => (row.value === undefined ? [] : [[key(row), row.value]])))
-  return new Map([
+  const tables = new Map([
     ['states', kept(changes.states, (row) => `${row.scope} ${row.key}`)],
     ['history', kept(changes.history, historyKey)],
     ['directory', kept(changes.directory, (row) => `${row.accountId} ${row.kind}`)],
     ['balance_steps', steps],
   ])
+  return { tables, logEnd }
 }
 
 const storedRows = async (tables: ProjectionTables): Promise<Map<string, Rows>> => {
