@@ -86,7 +86,7 @@ export const disputeWithEvidence: Scenario = {
     const resolved = orThrow(await ledger.resolveDispute({ disputeId, outcome: 'payer' }))
     say('support reads both documents: the label was never scanned; resolved for ivan')
     say(statusLine(resolved))
-    const refunded = (resolved as DisputeView & { refunded?: string }).refunded ?? 'not shown'
+    const refunded = resolved.refunded
     say(`  refunded to ivan by the dispute: ${refunded} CNY`)
     say(await mallLine(ledger))
     // The payment's own view counts refunds made through refund(); the dispute's refund is the

@@ -227,11 +227,14 @@ const limitOf = (options: Options, fallback: number): number => {
   return Number(text)
 }
 
+// The text of --kind goes to the ledger as given: it refuses any other kind with invalid_input.
+type AccountKindFilter = NonNullable<NonNullable<Parameters<Ledger['accounts']>[0]>['kind']>
+
 const pageOptions = (
   options: Options,
   fallback: number,
   filter: string,
-): { limit: number; after?: string; kind?: string } => {
+): { limit: number; after?: string; kind?: AccountKindFilter } => {
   const after = stringOption(options, 'after')
   const value = stringOption(options, filter)
   return {

@@ -28,7 +28,7 @@ export const paymentRow = (view: PaymentView): string[] => [
   view.payer,
   view.payee,
   `${view.amount} ${view.asset}`,
-  (view as PaymentView & { discount?: string }).discount ?? '-',
+  view.discount ?? '-',
   view.charged,
   view.failureReason === undefined ? view.status : `${view.status}: ${view.failureReason}`,
 ]

@@ -33,14 +33,17 @@ import * as t from 'io-ts'
 import { paymentNotFound } from './notFound.js'
 
 const ACCOUNTS_PAGE_DEFAULT = 50
-const AccountsOptions = t.partial({
+/** The options of `accounts` (contract.unit.spec.ts ties them to `Ledger`). */
+export const AccountsOptions = t.partial({
   kind: t.keyof({ user: null, merchant: null, system: null }),
   limit: t.number,
   after: t.string,
 })
 
-const RunDueOptions = t.partial({ now: InstantInput })
-const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
+/** The options of `runDue` (contract.unit.spec.ts ties them to `Ledger`). */
+export const RunDueOptions = t.partial({ now: InstantInput })
+/** The options of `audit` (contract.unit.spec.ts ties them to `Ledger`). */
+export const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head') })
 
 /** The options of runDue and audit: absent or null mean none; bad ones answer `invalid_input`. */
 const optionsOf = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): Either<LedgerError, A> =>

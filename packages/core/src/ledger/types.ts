@@ -405,7 +405,7 @@ export interface Ledger {
   /** The account's settings read back: limits per asset, security, masked contact, fee rate. */
   settings(accountId: string): Result<Settings, LookupCode<'account_not_found'>>
   accounts(o?: {
-    kind?: string
+    kind?: 'user' | 'merchant' | 'system'
     limit?: number
     after?: string
   }): Result<{ accounts: AccountView[]; next?: string }>

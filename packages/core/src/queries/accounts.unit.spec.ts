@@ -46,7 +46,7 @@ const idsOf = (accounts: readonly AccountView[]): string[] => accounts.map((a) =
 /** Every page of a listing, following `next`. */
 const allPages = async (
   ledger: Ledger,
-  options: { kind?: string; limit: number },
+  options: { kind?: AccountView['kind']; limit: number },
 ): Promise<AccountView[][]> => {
   const pages: AccountView[][] = []
   let after: string | undefined

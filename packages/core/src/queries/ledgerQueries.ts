@@ -4,6 +4,7 @@ import * as t from 'io-ts'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import {
+  PaymentChannel,
   CallerId,
   PROMOTION_BUDGET_ACCOUNT_PREFIX,
   balancesAsOf,
@@ -32,15 +33,23 @@ import {
 const HISTORY_PAGE_DEFAULT = 50
 const POSITION = /^(0|[1-9][0-9]*)$/
 
-const HistoryOptions = t.partial({
+/** The options of `history` (contract.unit.spec.ts ties them to `Ledger`). */
+export const HistoryOptions = t.partial({
   asset: AssetText,
-  channel: t.string,
-  status: t.string,
+  channel: PaymentChannel,
+  status: t.keyof(
+    { pending: null, completed: null, failed: null, cancelled: null, reversed: null },
+    'EntryStatus',
+  ),
   limit: t.number,
   after: t.string,
 })
-const StatementOptions = t.type({ asset: AssetText, from: InstantInput, to: InstantInput })
-const AsOfOptions = t.partial({ asOf: t.union([InstantInput, t.type({ position: t.string })]) })
+/** The options of `statement` (contract.unit.spec.ts ties them to `Ledger`). */
+export const StatementOptions = t.type({ asset: AssetText, from: InstantInput, to: InstantInput })
+/** The options of `balances` (contract.unit.spec.ts ties them to `Ledger`). */
+export const AsOfOptions = t.partial({
+  asOf: t.union([InstantInput, t.type({ position: t.string })]),
+})
 
 type AsOf = t.TypeOf<typeof AsOfOptions>['asOf']
 

@@ -29,18 +29,22 @@ const Text = (max: number, name: string) => boundedString(max, name)
 const Contact = t.partial({ phone: Text(32, 'Phone'), email: Text(254, 'Email') }, 'Contact')
 const AccountKindInput = t.keyof({ user: null, merchant: null }, "'user' | 'merchant'")
 
-const OpenAccountInput = withContext(
+/** The caller's input to `openAccount` (contract.unit.spec.ts ties it to `Ledger`). */
+export const OpenAccountInput = withContext(
   { kind: AccountKindInput },
   { accountId: CallerId, contact: Contact, merchantFeeRate: MerchantFeeRate },
   'OpenAccount',
 )
-const AccountInput = withContext({ accountId: AccountId }, {}, 'AccountCommand')
-const DisableTwoFactorInput = withContext(
+/** The caller's input to `enableTwoFactor` and `setPaymentPassword` and `closeAccount` (contract.unit.spec.ts ties it to `Ledger`). */
+export const AccountInput = withContext({ accountId: AccountId }, {}, 'AccountCommand')
+/** The caller's input to `disableTwoFactor` (contract.unit.spec.ts ties it to `Ledger`). */
+export const DisableTwoFactorInput = withContext(
   { accountId: AccountId, authorization: Authorization },
   {},
   'DisableTwoFactor',
 )
-const SetLimitsInput = withContext(
+/** The caller's input to `setLimits` (contract.unit.spec.ts ties it to `Ledger`). */
+export const SetLimitsInput = withContext(
   { accountId: AccountId, asset: AssetText },
   {
     perPayment: AmountText,
@@ -50,12 +54,14 @@ const SetLimitsInput = withContext(
   },
   'SetLimits',
 )
-const FreezeInput = withContext(
+/** The caller's input to `freezeAccount` (contract.unit.spec.ts ties it to `Ledger`). */
+export const FreezeInput = withContext(
   { accountId: AccountId, reason: Text(limits.REASON_LENGTH_MAX, 'Reason') },
   {},
   'FreezeAccount',
 )
-const UnfreezeInput = withContext(
+/** The caller's input to `unfreezeAccount` (contract.unit.spec.ts ties it to `Ledger`). */
+export const UnfreezeInput = withContext(
   { accountId: AccountId, verification: Text(limits.REASON_LENGTH_MAX, 'Verification') },
   {},
   'UnfreezeAccount',

@@ -51,7 +51,8 @@ import { keyedIdOf, entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 
-const ConvertInput = withContext(
+/** The caller's input to `convert` (contract.unit.spec.ts ties it to `Ledger`). */
+export const ConvertInput = withContext(
   {
     accountId: CallerId,
     from: t.type({ asset: AssetText, amount: AmountText }),

@@ -37,7 +37,8 @@ import { accountNotFound } from '../../ledger/notFound.js'
 import { entryIdOf } from '../shared/ids.js'
 
 const Key = IdempotencyKey
-const DepositInput = withContext(
+/** The caller's input to `deposit` (contract.unit.spec.ts ties it to `Ledger`). */
+export const DepositInput = withContext(
   {
     accountId: AccountId,
     asset: AssetText,
@@ -54,7 +55,8 @@ const DepositInput = withContext(
   {},
   'Deposit',
 )
-const AdjustInput = withContext(
+/** The caller's input to `adjust` (contract.unit.spec.ts ties it to `Ledger`). */
+export const AdjustInput = withContext(
   {
     accountId: AccountId,
     asset: AssetText,

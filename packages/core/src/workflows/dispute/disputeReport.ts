@@ -19,7 +19,8 @@ import { accountNotFound, paymentNotFound } from '../../ledger/notFound.js'
 
 // ---------------------------------------------------------------- input
 
-const ReportInput = withContext(
+/** The caller's input to `reportUnauthorized` (contract.unit.spec.ts ties it to `Ledger`). */
+export const ReportInput = withContext(
   { accountId: CallerId, paymentIds: t.array(CallerId, 'PaymentIds') },
   {},
   'ReportUnauthorized',

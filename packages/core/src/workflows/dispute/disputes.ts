@@ -26,12 +26,14 @@ import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
-const OpenInput = withContext(
+/** The caller's input to `openDispute` (contract.unit.spec.ts ties it to `Ledger`). */
+export const OpenInput = withContext(
   { paymentId: CallerId, reason: DisputeReason, idempotencyKey: IdempotencyKey },
   { amount: AmountText },
   'OpenDispute',
 )
-const EvidenceInput = withContext(
+/** The caller's input to `submitEvidence` (contract.unit.spec.ts ties it to `Ledger`). */
+export const EvidenceInput = withContext(
   {
     disputeId: CallerId,
     by: DisputeParty,
@@ -41,13 +43,16 @@ const EvidenceInput = withContext(
   {},
   'SubmitEvidence',
 )
-const RespondInput = withContext(
+/** The caller's input to `respondToDispute` (contract.unit.spec.ts ties it to `Ledger`). */
+export const RespondInput = withContext(
   { disputeId: CallerId, response: t.keyof({ accept: null, contest: null }, 'Response') },
   {},
   'RespondToDispute',
 )
-const DisputeIdInput = withContext({ disputeId: CallerId }, {}, 'EscalateDispute')
-const ResolveInput = withContext(
+/** The caller's input to `escalateDispute` (contract.unit.spec.ts ties it to `Ledger`). */
+export const DisputeIdInput = withContext({ disputeId: CallerId }, {}, 'EscalateDispute')
+/** The caller's input to `resolveDispute` (contract.unit.spec.ts ties it to `Ledger`). */
+export const ResolveInput = withContext(
   { disputeId: CallerId, outcome: t.keyof({ payer: null, payee: null, legal: null }, 'Outcome') },
   { amount: AmountText },
   'ResolveDispute',

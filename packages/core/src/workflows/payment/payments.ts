@@ -46,7 +46,8 @@ import { entryIdOf, workflowHoldIdOn } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
 
-const PayInput = withContext(
+/** The caller's input to `pay` (contract.unit.spec.ts ties it to `Ledger`). */
+export const PayInput = withContext(
   {
     channel: t.keyof({ merchant_qr: null, online: null, p2p: null, bill: null }, 'Channel'),
     payer: AccountId,
@@ -63,11 +64,10 @@ const PayInput = withContext(
   },
   'Pay',
 )
-const PaymentIdInput = withContext(
-  { paymentId: CallerId },
-  { amount: AmountText },
-  'PaymentCommand',
-)
+/** The caller's input to `capturePayment` (contract.unit.spec.ts ties it to `Ledger`). */
+export const CaptureInput = withContext({ paymentId: CallerId }, { amount: AmountText }, 'Capture')
+/** The caller's input to `cancelPayment` (contract.unit.spec.ts ties it to `Ledger`). */
+export const CancelInput = withContext({ paymentId: CallerId }, {}, 'CancelPayment')
 
 // ---------------------------------------------------------------- pay
 
@@ -199,7 +199,7 @@ export const paymentCommands = (
     )
   },
   capturePayment: async (raw) => {
-    const input = decodeCaller(PaymentIdInput, raw)
+    const input = decodeCaller(CaptureInput, raw)
     if (input._tag === 'Left') return input
     const { paymentId, amount } = input.right
     return runPlanned(context, commitMetadataOf(input.right), () =>
@@ -219,7 +219,7 @@ export const paymentCommands = (
     )
   },
   cancelPayment: async (raw) => {
-    const input = decodeCaller(PaymentIdInput, raw)
+    const input = decodeCaller(CancelInput, raw)
     if (input._tag === 'Left') return input
     const { paymentId } = input.right
     return runPlanned(context, commitMetadataOf(input.right), () =>

@@ -23,7 +23,8 @@ import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 
-const CreatePromotionInput = withContext(
+/** The caller's input to `createPromotion` (contract.unit.spec.ts ties it to `Ledger`). */
+export const CreatePromotionInput = withContext(
   {
     promotionId: CallerId,
     asset: AssetText,

@@ -46,7 +46,8 @@ import { keyedIdOf, entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codec
 
-const RefundInput = withContext(
+/** The caller's input to `refund` (contract.unit.spec.ts ties it to `Ledger`). */
+export const RefundInput = withContext(
   {
     paymentId: CallerId,
     idempotencyKey: IdempotencyKey,

@@ -23,14 +23,22 @@ import { entryIdOf } from '../shared/ids.js'
 // ---------------------------------------------------------------- input codecs
 
 const Reason = boundedString(limits.REASON_LENGTH_MAX, 'Reason')
-const VerifyInput = withContext({ withdrawalId: CallerId, passed: t.boolean }, {}, 'Verify')
-const SubmitInput = withContext(
+/** The caller's input to `verifyWithdrawalIdentity` (contract.unit.spec.ts ties it to `Ledger`). */
+export const VerifyInput = withContext({ withdrawalId: CallerId, passed: t.boolean }, {}, 'Verify')
+/** The caller's input to `submitWithdrawal` (contract.unit.spec.ts ties it to `Ledger`). */
+export const SubmitInput = withContext(
   { withdrawalId: CallerId },
   { bankReference: boundedString(limits.REFERENCE_LENGTH_MAX, 'BankReference') },
   'SubmitWithdrawal',
 )
-const WithdrawalIdInput = withContext({ withdrawalId: CallerId }, {}, 'WithdrawalCommand')
-const ReasonInput = withContext({ withdrawalId: CallerId, reason: Reason }, {}, 'WithdrawalReason')
+/** The caller's input to `completeWithdrawal` (contract.unit.spec.ts ties it to `Ledger`). */
+export const WithdrawalIdInput = withContext({ withdrawalId: CallerId }, {}, 'WithdrawalCommand')
+/** The caller's input to `failWithdrawal` and `returnWithdrawal` (contract.unit.spec.ts ties it to `Ledger`). */
+export const ReasonInput = withContext(
+  { withdrawalId: CallerId, reason: Reason },
+  {},
+  'WithdrawalReason',
+)
 
 type Build = (state: ExistingWithdrawal, now: Date) => Promise<Either<LedgerError, WithdrawalStep>>
 

@@ -65,7 +65,8 @@ const DestinationInput = t.union(
   ],
   'Destination',
 )
-const RequestInput = withContext(
+/** The caller's input to `requestWithdrawal` (contract.unit.spec.ts ties it to `Ledger`). */
+export const RequestInput = withContext(
   {
     accountId: AccountId,
     asset: AssetText,
