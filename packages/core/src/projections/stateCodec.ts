@@ -33,12 +33,13 @@ const toJson = (value: unknown, depth: number): unknown => {
   }
   if (value instanceof Set) return { $set: [...value].map((item) => toJson(item, depth + 1)) }
   if (Array.isArray(value)) return value.map((item) => toJson(item, depth + 1))
-  const result: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(value)) {
-    // Absent and undefined fields both stay absent, as JSON.stringify would have them.
-    if (item !== undefined) result[key.startsWith('$') ? `$${key}` : key] = toJson(item, depth + 1)
-  }
-  return result
+  // fromEntries, not assignment: a key may be "__proto__". Undefined fields stay absent, as
+  // JSON.stringify would have them.
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => [key.startsWith('$') ? `$${key}` : key, toJson(item, depth + 1)]),
+  )
 }
 
 const fromJson = (value: unknown, depth: number): unknown => {
@@ -59,10 +60,10 @@ const fromJson = (value: unknown, depth: number): unknown => {
   if (tags.length === 1 && Array.isArray(record['$set'])) {
     return new Set((record['$set'] as unknown[]).map((item) => fromJson(item, depth + 1)))
   }
-  const result: Record<string, unknown> = {}
-  for (const [key, item] of Object.entries(record)) {
-    assert(!/^\$[a-z]/.test(key), `projection state: unknown tag ${key}`)
-    result[key.startsWith('$$') ? key.slice(1) : key] = fromJson(item, depth + 1)
-  }
-  return result
+  return Object.fromEntries(
+    Object.entries(record).map(([key, item]) => {
+      assert(!/^\$[a-z]/.test(key), `projection state: unknown tag ${key}`)
+      return [key.startsWith('$$') ? key.slice(1) : key, fromJson(item, depth + 1)]
+    }),
+  )
 }
