@@ -1,7 +1,8 @@
 // Proves the projections persist in the SQLite file: after a restart every read answers as before
 // without reading the log (events read through readAll are counted: none, where a ledger without
 // the tables reads them all), new events are folded alone, a rebuild from 0 writes the very same
-// table rows, and projection rows edited or deleted in the file are reported by audit().
+// table rows, projection rows edited or deleted in the file are reported by audit(), and each
+// ledger namespace on a shared file keeps tables of its own.
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createLedger, orThrow } from '@wallet-ledger/core'
@@ -154,5 +155,27 @@ describe('projections persisted in an SQLite file', () => {
       ),
     ])
     await ledger.close()
+  })
+
+  it('keep one set of tables per ledger namespace on a shared file', async () => {
+    const path = nextPath()
+    const options = { clock: () => new Date(MONDAY_MS) }
+    const store = createSqliteEventStore({ path, ...options })
+    const plain = await createLedger({ store, ...options })
+    const tenant = await createLedger({ store, namespace: 'tenant', ...options })
+    orThrow(await plain.openAccount({ accountId: 'alice', kind: 'user' }))
+    orThrow(await tenant.openAccount({ accountId: 'zoe', kind: 'user' }))
+    const ids = async (ledger: Ledger) =>
+      orThrow(await ledger.accounts()).accounts.map((account) => account.accountId)
+    expect(await ids(plain)).toEqual(['alice'])
+    expect(await ids(tenant)).toEqual(['zoe'])
+    const db = new Database(path, { readonly: true })
+    const ledgers = db
+      .prepare('SELECT DISTINCT ledger FROM projection_directory ORDER BY ledger')
+      .pluck()
+      .all()
+    db.close()
+    expect(ledgers).toEqual(['', 'tenant'])
+    await store.close()
   })
 })
