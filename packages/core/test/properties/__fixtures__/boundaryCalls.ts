@@ -183,4 +183,4 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
 }
 
 /** Methods the property does not call: they take no input. */
-export const NOT_CALLED: ReadonlySet<string> = new Set(['close', 'recover'])
+export const NOT_CALLED: ReadonlySet<string> = new Set(['close', 'recover', 'rebuildProjections'])
