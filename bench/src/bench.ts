@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { describeMachine } from './harness/machine.js'
 import { ensurePeers, loadPeer } from './harness/peers.js'
+import type { PeerFolder } from './harness/peers.js'
 import { formatTable, withRatios, writeReport } from './harness/report.js'
 import type { Row, Scenario, ScenarioContext, Skip } from './harness/scenario.js'
 import { sizesOf } from './harness/scenario.js'
@@ -24,7 +25,7 @@ const USAGE = `usage: node bench/dist/bench.js [--smoke] [--scale X] [--only a,b
   --scale X    full sizes times X, 0 < X <= 1 (default 1)
   --only a,b   only these scenarios: ${SCENARIOS.map((scenario) => scenario.name).join(', ')}
   --seed N     the workloads' seed (default 42)
-  --no-peers   do not install castore and Emmett into bench/peers (their rows are skipped)
+  --no-peers   do not install the peers (castore, Emmett) into bench/peers* (their rows are skipped)
   --out FILE   where the JSON goes (default bench/results/latest.json)
   --replay-events N  events auditor-replay writes and replays (default 1,000,000; smoke 300)
   --replay-file FILE auditor-replay keeps its SQLite file there, or replays it as is if it exists`
@@ -96,13 +97,25 @@ const log = (line: string): void => {
   console.error(`bench: ${line}`)
 }
 
+/** Installs each peer folder once, on first use; answers whether its packages are there. */
+const peerInstaller = (isWanted: boolean): ((folder: PeerFolder) => boolean) => {
+  const known = new Map<PeerFolder, boolean>()
+  return (folder) => {
+    const isKnown = known.get(folder)
+    if (isKnown !== undefined) return isKnown
+    const missing = isWanted ? ensurePeers(folder, log) : 'not installed: --no-peers'
+    if (missing !== undefined)
+      log(`WARNING: bench/${folder} unavailable, its rows are skipped: ${missing}`)
+    known.set(folder, missing === undefined)
+    return missing === undefined
+  }
+}
+
 const main = async (): Promise<void> => {
   const options = readOptions()
   const machine = describeMachine()
   const date = new Date().toISOString()
-  const peersMissing = options.isPeersWanted ? ensurePeers(log) : 'not installed: --no-peers'
-  if (peersMissing !== undefined)
-    log(`WARNING: peers unavailable, their rows are skipped: ${peersMissing}`)
+  const peers = peerInstaller(options.isPeersWanted)
   const root = mkdtempSync(join(tmpdir(), 'wallet-ledger-bench-'))
   const rows: Row[] = []
   const skipped: Skip[] = []
@@ -118,7 +131,8 @@ const main = async (): Promise<void> => {
           log(`WARNING: ${scenario.name}/${system} skipped: ${reason}`)
           skipped.push({ scenario: scenario.name, system, reason })
         },
-        peer: (name) => (peersMissing === undefined ? loadPeer(name) : Promise.resolve(undefined)),
+        peer: (name, folder = 'peers') =>
+          peers(folder) ? loadPeer(name, folder) : Promise.resolve(undefined),
         postgresUrl: process.env['WALLET_LEDGER_POSTGRES_URL'],
         ...(options.replayEvents === undefined ? {} : { replayEvents: options.replayEvents }),
         ...(options.replayFile === undefined ? {} : { replayFile: options.replayFile }),

@@ -2,6 +2,7 @@
 // exporting a `Scenario` (harness/scenario.ts) and list it here (bench/README.md says more).
 import type { Scenario } from './harness/scenario.js'
 import { auditorReplay } from './scenarios/auditorReplay.js'
+import { emmettSqlite } from './scenarios/emmettSqlite.js'
 import { engineVsRawStore } from './scenarios/engineVsRawStore.js'
 import { firstQueries } from './scenarios/firstQueries.js'
 import { p2pMemory } from './scenarios/p2pMemory.js'
@@ -22,4 +23,5 @@ export const SCENARIOS: readonly Scenario[] = [
   auditorReplay,
   growth,
   firstQueries,
+  emmettSqlite,
 ]

@@ -2,6 +2,8 @@
 // answers rows of figures. The harness (bench.ts) runs the registered scenarios in order, fills in
 // each row's ratio to its baseline row from the same run, prints one table and writes the JSON.
 
+import type { PeerFolder } from './peers.js'
+
 // ---------------------------------------------------------------- types
 
 /** One measured figure. `system` names what was measured: wallet-ledger, a peer, or a ceiling. */
@@ -45,8 +47,11 @@ export type ScenarioContext = {
   readonly log: (line: string) => void
   /** Records that `system` was not measured and why, and warns on stderr at once. */
   readonly skip: (system: string, reason: string) => void
-  /** A peer package installed on demand in bench/peers/, or undefined when absent. */
-  readonly peer: (name: string) => Promise<unknown>
+  /**
+   * A peer package from bench/<folder> (default `peers`), installed on demand the first time a
+   * scenario asks for that folder; undefined when it cannot be installed or `--no-peers` was given.
+   */
+  readonly peer: (name: string, folder?: PeerFolder) => Promise<unknown>
   /** The PostgreSQL server to use (WALLET_LEDGER_POSTGRES_URL), if any. */
   readonly postgresUrl: string | undefined
   /** `--replay-events N`: the events the auditor-replay scenario writes and replays. */

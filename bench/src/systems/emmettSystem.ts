@@ -36,10 +36,17 @@ export const EMMETT_PACKAGE = '@event-driven-io/emmett'
 
 // ---------------------------------------------------------------- the system
 
-/** An Emmett in-memory event store of accounts. */
-export const createEmmettSystem = (emmett: unknown): P2pSystem => {
+/**
+ * Emmett's in-memory event store of accounts, or `store` (another of Emmett's stores, such as its
+ * SQLite one, made by the same Emmett package) under the name `name`.
+ */
+export const createEmmettSystem = (
+  emmett: unknown,
+  name = 'emmett',
+  store?: unknown,
+): P2pSystem => {
   const { getInMemoryEventStore, CommandHandler } = emmett as Emmett
-  const store = getInMemoryEventStore()
+  const eventStore = (store as EmmettStore | undefined) ?? getInMemoryEventStore()
   const handle = CommandHandler({
     evolve,
     initialState: () => ({ isOpen: false, balanceMinor: 0n }),
@@ -49,14 +56,14 @@ export const createEmmettSystem = (emmett: unknown): P2pSystem => {
     data: { asset: BENCH_ASSET, amount: formatBenchAmount(amountMinor) },
   })
   return {
-    name: 'emmett',
+    name,
     setup: async (count) => {
       for (let index = 0; index < count; index += 1) {
-        await handle(store, benchAccountId(index), () => move('AccountFunded', FUNDING_MINOR))
+        await handle(eventStore, benchAccountId(index), () => move('AccountFunded', FUNDING_MINOR))
       }
     },
     transfer: async (transfer) => {
-      await handle(store, benchAccountId(transfer.payer), (payer) => {
+      await handle(eventStore, benchAccountId(transfer.payer), (payer) => {
         if (
           !payer.isOpen ||
           transfer.amountMinor <= 0n ||
@@ -66,7 +73,7 @@ export const createEmmettSystem = (emmett: unknown): P2pSystem => {
         }
         return move('FundsDebited', transfer.amountMinor)
       })
-      await handle(store, benchAccountId(transfer.payee), (payee) => {
+      await handle(eventStore, benchAccountId(transfer.payee), (payee) => {
         if (!payee.isOpen) throw new Error(`emmett: no account ${transfer.payee}`)
         return move('FundsCredited', transfer.amountMinor)
       })
@@ -75,7 +82,7 @@ export const createEmmettSystem = (emmett: unknown): P2pSystem => {
       let totalMinor = 0n
       for (let index = 0; index < count; index += 1) {
         // A handler that decides nothing reads the state and appends no event.
-        const { newState } = await handle(store, benchAccountId(index), () => [])
+        const { newState } = await handle(eventStore, benchAccountId(index), () => [])
         totalMinor += newState.balanceMinor
       }
       return totalMinor
