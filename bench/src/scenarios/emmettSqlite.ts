@@ -1,29 +1,26 @@
 // P2P on SQLite against Emmett's SQLite store (@event-driven-io/emmett-sqlite 0.38.5 on the sqlite3
-// driver, its own settings: WAL, a connection opened per operation), one transfer at a time, in one
-// process, interleaved: wallet-ledger on SQLite NORMAL and FULL, Emmett as a debit command then a
-// credit command. Not in the smoke: its peers build sqlite3 from source (bench/peers-sqlite).
+// driver, its own settings: WAL, a connection opened per operation), one transfer at a time:
+// wallet-ledger on SQLite NORMAL and FULL interleaved in this process, then Emmett (a debit command
+// then a credit command) in a child process of its own (systems/emmettSqliteRun.ts says why). Not
+// in the smoke: its peers build sqlite3 from source (bench/peers-sqlite).
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createSqliteEventStore } from '@wallet-ledger/store-sqlite'
-import type { Scenario, ScenarioRow } from '../harness/scenario.js'
-import { createEmmettSystem } from '../systems/emmettSystem.js'
+import type { Scenario, ScenarioContext, ScenarioRow } from '../harness/scenario.js'
 import type { P2pSystem } from '../systems/p2pSystem.js'
 import { runInterleaved } from '../systems/runInterleaved.js'
+import type { InterleavedResult } from '../systems/runInterleaved.js'
 import { createWalletLedgerSystem } from '../systems/walletLedgerSystem.js'
+import type { WorkloadOptions } from '../workload.js'
 
 const EMMETT_SQLITE = 'emmett-sqlite'
-
-type EmmettSqlite = { readonly getSQLiteEventStore: (options: { fileName: string }) => unknown }
 
 /** Scenario `emmett-sqlite`. */
 export const emmettSqlite: Scenario = {
   name: 'emmett-sqlite',
-  title: "P2P on SQLite, one at a time: wallet-ledger against Emmett's SQLite store, interleaved",
+  title: "P2P on SQLite, one at a time: wallet-ledger against Emmett's SQLite store",
   isInSmoke: false,
   run: async (sizes, context) => {
-    const [emmett, sqlite] = await Promise.all([
-      context.peer('@event-driven-io/emmett', 'peers-sqlite'),
-      context.peer('@event-driven-io/emmett-sqlite', 'peers-sqlite'),
-    ])
     const workload = {
       accounts: sizes.pick(2_000, 20),
       transfers: sizes.pick(10_000, 40),
@@ -40,37 +37,57 @@ export const emmettSqlite: Scenario = {
         await createWalletLedgerSystem(context.seed, store, `wallet-ledger ${synchronous}`),
       )
     }
-    if (emmett === undefined || sqlite === undefined) {
-      context.skip(EMMETT_SQLITE, 'not installed in bench/peers-sqlite')
-    } else {
-      const store = (sqlite as EmmettSqlite).getSQLiteEventStore({
-        fileName: join(context.tempDir(), 'emmett.db'),
-      })
-      systems.push(createEmmettSystem(emmett, EMMETT_SQLITE, store))
-    }
+    const results: InterleavedResult[] = []
     try {
-      const results = await runInterleaved(systems, workload, context.log)
-      const hasEmmett = results.some((result) => result.name === EMMETT_SQLITE)
-      return results.flatMap((result): ScenarioRow[] => {
-        const baseline =
-          result.name !== EMMETT_SQLITE && hasEmmett ? { baseline: EMMETT_SQLITE } : {}
-        return [
-          {
-            system: result.name,
-            figure: (result.transfers * 1000) / result.wallMs,
-            unit: 'transfers/s',
-            ...baseline,
-          },
-          {
-            system: result.name,
-            figure: (result.cpuMs * 1000) / result.transfers,
-            unit: 'µs CPU/transfer',
-            ...baseline,
-          },
-        ]
-      })
+      results.push(...(await runInterleaved(systems, workload, context.log)))
     } finally {
       for (const system of systems) await system.close()
     }
+    const emmett = await runEmmettChild(context, workload)
+    if (typeof emmett === 'string') context.skip(EMMETT_SQLITE, emmett)
+    else results.push(emmett)
+    return results.flatMap((result): ScenarioRow[] => {
+      const baseline =
+        result.name !== EMMETT_SQLITE && typeof emmett !== 'string'
+          ? { baseline: EMMETT_SQLITE }
+          : {}
+      return [
+        {
+          system: result.name,
+          figure: (result.transfers * 1000) / result.wallMs,
+          unit: 'transfers/s',
+          ...baseline,
+        },
+        {
+          system: result.name,
+          figure: (result.cpuMs * 1000) / result.transfers,
+          unit: 'µs CPU/transfer',
+          ...baseline,
+        },
+      ]
+    })
   },
+}
+
+/** Emmett's run in a child process (systems/emmettSqliteRun.ts says why), or why it has none. */
+const runEmmettChild = async (
+  context: ScenarioContext,
+  workload: WorkloadOptions,
+): Promise<InterleavedResult | string> => {
+  if ((await context.peer('@event-driven-io/emmett-sqlite', 'peers-sqlite')) === undefined) {
+    return 'not installed in bench/peers-sqlite'
+  }
+  const script = join(import.meta.dirname, '..', 'systems', 'emmettSqliteRun.js')
+  const file = join(context.tempDir(), 'emmett.db')
+  const args = [script, ...[workload.accounts, workload.transfers, workload.seed].map(String), file]
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: 'pipe' })
+  if (child.status !== 0) {
+    const why = (child.stderr || child.error?.message || '')
+      .trim()
+      .split('\n')
+      .slice(-4)
+      .join(' / ')
+    return `Emmett's SQLite store failed: ${why}`
+  }
+  return JSON.parse(child.stdout) as InterleavedResult
 }
