@@ -1,3 +1,9 @@
+/**
+ * `@wallet-ledger/core/adapter`: the port types and building blocks a store package needs.
+ *
+ * @packageDocumentation
+ * @module adapter
+ */
 // @wallet-ledger/core/adapter: what a store package needs beside the port. Services never import
 // this: their names are on the package root.
 

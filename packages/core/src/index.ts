@@ -1,3 +1,9 @@
+/**
+ * `@wallet-ledger/core`: what a service uses (createLedger, the Ledger, its views and the port).
+ *
+ * @packageDocumentation
+ * @module root
+ */
 // The public names of @wallet-ledger/core, listed by name (no `export *`: the API is chosen).
 
 // ---------------------------------------------------------------- the EventStore port

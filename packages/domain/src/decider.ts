@@ -7,7 +7,9 @@ import type { Either } from 'fp-ts/lib/Either.js'
  */
 export type Decider<State, Command, Event, Error> = {
   readonly initialState: State
+  /** The events a command produces from a state, or why it is refused. */
   readonly decide: (command: Command, state: State) => Either<Error, readonly Event[]>
+  /** The state after one event. */
   readonly evolve: (state: State, event: Event) => State
 }
 

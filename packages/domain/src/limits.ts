@@ -1,5 +1,9 @@
-// Every ceiling in one place, the unit last (STYLE.md section 8). Input over a limit is a rejection
-// with its own code; our own code going over is an assertion.
+/**
+ * Every ceiling in one place, the unit last (STYLE.md section 8). Input over a limit is a rejection
+ * with its own code; our own code going over is an assertion.
+ *
+ * @packageDocumentation
+ */
 import { assert } from './assert.js'
 
 /** Largest asset scale (decimal places) an asset may have. */

@@ -15,7 +15,9 @@ export type DeciderThen<Event> = {
 
 /** A given/when/then builder over one decider. */
 export type DeciderSpec<Command, Event> = {
+  /** The history the decider starts from. */
   readonly given: (events: readonly Event[]) => {
+    /** The command decided on that history. */
     readonly when: (command: Command) => DeciderThen<Event>
   }
 }

@@ -96,8 +96,11 @@ export type CommandContext = {
   correlationId?: string
 }
 
+/** An asset's balance: `available` to spend, `held` by pending operations, and their sum. */
 export type Balance = { available: Amount; held: Amount; total: Amount }
+/** How a payment was made: a shop's QR code, online checkout, person to person, or a bill. */
 export type Channel = 'merchant_qr' | 'online' | 'p2p' | 'bill'
+/** Where a history row stands; a `reversed` row was undone by recovery or a return. */
 export type EntryStatus = 'pending' | 'completed' | 'failed' | 'cancelled' | 'reversed'
 /** An account; `system` accounts are the ledger's own (fees, world, promotion budgets). */
 export type AccountView = {
@@ -136,6 +139,7 @@ export type SubscriptionOptions = {
   fromPosition?: string
   types?: string[]
   retry?: { attempts: number; backoffMs: number }
+  /** Told of a handler's final failure (after its retries); the subscription then stops. */
   onError?: (error: unknown, notification?: Notification) => void
 }
 /** A running subscription. */
@@ -147,6 +151,7 @@ export type LedgerSubscription = {
   /** Stops deliveries; resolves once the handler in flight has finished. Idempotent. */
   close(): Promise<void>
 }
+/** What a subscriber is told of one ledger event: its type, position, time and the ids it concerns. */
 export type Notification = {
   type: string
   position: string
@@ -177,6 +182,7 @@ export type UnauthorizedReport = {
   disputeIds: string[]
   refused: { paymentId: string; code: 'not_payer'; message: string }[]
 }
+/** One row of an account's history: a movement of one asset in or out, with what caused it. */
 export type HistoryEntry = {
   id: string
   journalEntryId?: string
@@ -198,7 +204,9 @@ export type HistoryEntry = {
   /** The refusal code of a failed row ("insufficient_balance", "expired"). */
   failureReason?: string
 }
+/** One thing the audit found wrong: a stable code, the stream and revision, and a sentence. */
 export type AuditViolation = { code: string; stream: string; revision?: string; message: string }
+/** The audit's verdict: `ok` when no violation was found, with the counts and the head hash to keep. */
 export type AuditReport = {
   ok: boolean
   eventsChecked: number
@@ -214,19 +222,24 @@ export type AuditReport = {
  * turns a committed command into a failure the caller would retry.
  */
 export type LedgerHooks = {
+  /** After each command, with how long it took and whether it was refused. */
   onCommand?: (info: {
     command: string
     durationMs: number
     outcome: 'ok' | 'rejected'
     code?: string
   }) => void
+  /** After each append to the store. */
   onAppend?: (info: { streams: string[]; events: number; durationMs: number }) => void
+  /** When a command failed on the infrastructure (a rejection, not a Left). */
   onError?: (info: { command: string; error: unknown }) => void
 }
 
+/** How to build a ledger: its store (an `EventStore` or a URL), assets, clock, zone, holidays and hooks. */
 export type LedgerOptions = {
   store?: EventStore | string
   assets?: { code: string; scale: number }[]
+  /** The clock stamping commands (default the system clock); tests pass a fixed one. */
   clock?: () => Date
   timeZone?: string
   holidays?: string[]
@@ -250,6 +263,7 @@ type Destination =
 
 /** The ledger: commands resolve to `Either`; queries are JSON-safe (no bigint). */
 export interface Ledger {
+  /** Opens a user or merchant account (the id is generated unless given). */
   openAccount(
     c: CommandContext & {
       accountId?: string
@@ -258,9 +272,13 @@ export interface Ledger {
       merchantFeeRate?: string
     },
   ): Result<{ accountId: string }>
+  /** Turns on two-factor verification, which step-up payments and raised limits then need. */
   enableTwoFactor(c: CommandContext & { accountId: string }): Result<void>
+  /** Turns two-factor off; needs a verified authorization so a thief cannot. */
   disableTwoFactor(c: CommandContext & { accountId: string; authorization: Auth }): Result<void>
+  /** Records that the account has a payment password (the ledger never sees it). */
   setPaymentPassword(c: CommandContext & { accountId: string }): Result<void>
+  /** Sets per-payment, per-day and step-up limits of one asset; loosening needs authorization. */
   setLimits(
     c: CommandContext & {
       accountId: string
@@ -272,9 +290,13 @@ export interface Ledger {
       authorization?: Auth
     },
   ): Result<void>
+  /** Freezes an account (e.g. reported stolen): it can neither pay nor withdraw until unfrozen. */
   freezeAccount(c: CommandContext & { accountId: string; reason: string }): Result<void>
+  /** Unfreezes a frozen account once the owner was verified again. */
   unfreezeAccount(c: CommandContext & { accountId: string; verification: string }): Result<void>
+  /** Closes an account; only with zero balances and nothing held. */
   closeAccount(c: CommandContext & { accountId: string }): Result<void>
+  /** Credits money arriving from a bank, a card or a crypto network; idempotent by key. */
   deposit(
     c: CommandContext & {
       accountId: string
@@ -284,6 +306,7 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<{ depositId: string }>
+  /** An operator's correction (credit or debit) with a reason; idempotent by key. */
   adjust(
     c: CommandContext & {
       accountId: string
@@ -294,6 +317,7 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<{ entryId: string }>
+  /** Creates a promotion whose budget pays discounts on payments that name it. */
   createPromotion(
     c: CommandContext & {
       promotionId: string
@@ -305,6 +329,7 @@ export interface Ledger {
       validUntil?: Instant
     },
   ): Result<void>
+  /** A payment (QR, online, P2P or bill) from payer to payee, with fee and promotion; instant or held for capture. */
   pay(
     c: CommandContext & {
       channel: Channel
@@ -319,11 +344,15 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<PaymentView>
+  /** Captures a manual-capture payment, all or part of what it holds. */
   capturePayment(c: CommandContext & { paymentId: string; amount?: Amount }): Result<PaymentView>
+  /** Cancels a held (uncaptured) payment and releases what it holds. */
   cancelPayment(c: CommandContext & { paymentId: string }): Result<PaymentView>
+  /** Refunds a captured payment, all of what is left or part of it; idempotent by key. */
   refund(
     c: CommandContext & { paymentId: string; amount?: Amount; idempotencyKey: string },
   ): Result<PaymentView>
+  /** Trades one asset for another at a quoted rate, with an expiry and a slippage floor. */
   convert(
     c: CommandContext & {
       accountId: string
@@ -336,6 +365,7 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<ConversionView>
+  /** Asks to withdraw to a bank account or crypto address; holds the amount and its fee. */
   requestWithdrawal(
     c: CommandContext & {
       accountId: string
@@ -347,19 +377,25 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<WithdrawalView>
+  /** Records the identity check's result; a failed check rejects the withdrawal and releases its hold. */
   verifyWithdrawalIdentity(
     c: CommandContext & { withdrawalId: string; passed: boolean },
   ): Result<WithdrawalView>
+  /** Submits a verified withdrawal; it is then expected within 1 to 3 business days. */
   submitWithdrawal(
     c: CommandContext & { withdrawalId: string; bankReference?: string },
   ): Result<WithdrawalView>
+  /** Settles a submitted withdrawal: the held money leaves the ledger. */
   completeWithdrawal(c: CommandContext & { withdrawalId: string }): Result<WithdrawalView>
+  /** Fails a withdrawal before settlement and gives the held money back. */
   failWithdrawal(
     c: CommandContext & { withdrawalId: string; reason: string },
   ): Result<WithdrawalView>
+  /** Books a completed withdrawal the bank sent back, crediting the account again. */
   returnWithdrawal(
     c: CommandContext & { withdrawalId: string; reason: string },
   ): Result<WithdrawalView>
+  /** Opens a dispute on a payment, holding the disputed amount from the payee; idempotent by key. */
   openDispute(
     c: CommandContext & {
       paymentId: string
@@ -368,6 +404,7 @@ export interface Ledger {
       idempotencyKey: string
     },
   ): Result<DisputeView>
+  /** Adds evidence (a reference, never the document) to an open dispute. */
   submitEvidence(
     c: CommandContext & {
       disputeId: string
@@ -376,10 +413,13 @@ export interface Ledger {
       sha256: string
     },
   ): Result<DisputeView>
+  /** The payee accepts or contests a dispute, before its response deadline. */
   respondToDispute(
     c: CommandContext & { disputeId: string; response: 'accept' | 'contest' },
   ): Result<DisputeView>
+  /** Escalates a dispute to support, who will resolve it. */
   escalateDispute(c: CommandContext & { disputeId: string }): Result<DisputeView>
+  /** Decides a dispute: for the payer (a refund, all or part), for the payee (the hold released), or legal. */
   resolveDispute(
     c: CommandContext & {
       disputeId: string
@@ -393,6 +433,7 @@ export interface Ledger {
   ): Result<UnauthorizedReport>
   /** `invalid_input` (path `now`) for an instant that does not parse or is later than the clock. */
   runDue(c?: { now?: Instant }): Result<{ expired: number }>
+  /** Finishes or reverses what a crash left half-done; says how many of each. */
   recover(): Promise<{ finished: number; reversed: number }>
   /**
    * Empties the projections and folds the whole log into them again from position 0. With a store
@@ -401,29 +442,38 @@ export interface Ledger {
    */
   rebuildProjections(): Promise<{ persisted: boolean; position: string }>
 
+  /** One account as it stands now. */
   account(accountId: string): Result<AccountView, LookupCode<'account_not_found'>>
   /** The account's settings read back: limits per asset, security, masked contact, fee rate. */
   settings(accountId: string): Result<Settings, LookupCode<'account_not_found'>>
+  /** The accounts directory, paged. */
   accounts(o?: {
     kind?: 'user' | 'merchant' | 'system'
     limit?: number
     after?: string
   }): Result<{ accounts: AccountView[]; next?: string }>
+  /** Available, held and total balance of every asset of an account. */
   balances(
     accountId: string,
     o?: { asOf?: Instant | { position: string } },
   ): Result<Record<string, Balance>>
+  /** An account's history rows, newest first, paged. */
   history(
     accountId: string,
     o?: { asset?: string; channel?: Channel; status?: EntryStatus; limit?: number; after?: string },
   ): Result<{ entries: HistoryEntry[]; next?: string }>
+  /** An account's statement for a period: opening and closing balances with the rows between. */
   statement(
     accountId: string,
     o: { asset: string; from: Instant; to: Instant },
   ): Result<{ opening: Amount; closing: Amount; entries: HistoryEntry[] }>
+  /** A payment by id. */
   payment(id: string): Result<PaymentView, LookupCode<'payment_not_found'>>
+  /** A withdrawal by id. */
   withdrawal(id: string): Result<WithdrawalView, LookupCode<'withdrawal_not_found'>>
+  /** A dispute by id. */
   dispute(id: string): Result<DisputeView, LookupCode<'dispute_not_found'>>
+  /** A conversion by id. */
   conversion(id: string): Result<ConversionView, LookupCode<'conversion_not_found'>>
   /**
    * Notifications from `fromPosition` (inclusive), at least once, in global order: catch-up, then
@@ -435,5 +485,6 @@ export interface Ledger {
   ): Result<LedgerSubscription>
   /** `invalid_input` with the path for bad options; a corrupt store is a report, never a Left. */
   audit(o?: { expectedHead?: string }): Result<AuditReport>
+  /** Closes the ledger and its store; pending commands finish first. */
   close(): Promise<void>
 }

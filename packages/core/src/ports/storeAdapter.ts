@@ -13,5 +13,6 @@ export type StoreOpenOptions = {
  * URL it cannot use, and with a store error (`store_unavailable`) when the store cannot be reached.
  */
 export type StoreAdapterModule = {
+  /** Opens the store a URL names (see the type's description for its failures). */
   readonly openEventStore: (url: string, options: StoreOpenOptions) => Promise<EventStore>
 }

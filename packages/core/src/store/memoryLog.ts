@@ -9,7 +9,12 @@ import { storedEventOf, type SealedEvent } from './sealCommit.js'
 // ---------------------------------------------------------------- types
 
 /** Wakes every waiter once; each `wait()` after a `notify()` waits for the next one. */
-export type Signal = { readonly wait: () => Promise<void>; readonly notify: () => void }
+export type Signal = {
+  /** Resolves on the next `notify()`. */
+  readonly wait: () => Promise<void>
+  /** Wakes everyone waiting now. */
+  readonly notify: () => void
+}
 
 /** An event's fields without its data: what ordering, indexing and the chain head need. */
 export type Envelope = Omit<StoredEvent, 'data'>

@@ -24,6 +24,7 @@ export type CommitPlan = {
   /** One instant for the whole commit, from `recordedInstant`. */
   readonly recordedAt: Date
   readonly metadata: CommitMetadata
+  /** A new unique event id for each event sealed. */
   readonly nextEventId: () => string
 }
 

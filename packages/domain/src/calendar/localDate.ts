@@ -23,6 +23,7 @@ const WEEKDAYS: readonly Weekday[] = [
 
 const LOCAL_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/
 
+/** The brand that marks a string checked as a local time of day (io-ts `t.brand`). */
 export interface LocalTimeBrand {
   readonly LocalTime: unique symbol
 }

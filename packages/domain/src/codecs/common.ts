@@ -22,6 +22,7 @@ const CALLER_ID = new RegExp(`^[A-Za-z0-9_-]{1,${ID_LENGTH_MAX}}$`)
 // Any account id, system ids included ("system:fees", "world:bank-inflow").
 const ACCOUNT_ID = new RegExp(`^[A-Za-z0-9_:.-]{1,${ID_LENGTH_MAX * 2}}$`)
 
+/** The brand that marks a string checked as a decimal string (io-ts `t.brand`). */
 export interface DecimalStringBrand {
   readonly DecimalString: unique symbol
 }
@@ -34,6 +35,7 @@ export const DecimalString = t.brand(
 )
 export type DecimalString = t.TypeOf<typeof DecimalString>
 
+/** The brand that marks a string checked as an asset code (io-ts `t.brand`). */
 export interface AssetCodeBrand {
   readonly AssetCode: unique symbol
 }
@@ -45,6 +47,7 @@ export const AssetCode = t.brand(
 )
 export type AssetCode = t.TypeOf<typeof AssetCode>
 
+/** The brand that marks a string checked as an ISO-8601 instant (io-ts `t.brand`). */
 export interface IsoInstantBrand {
   readonly IsoInstant: unique symbol
 }
@@ -62,6 +65,7 @@ const isRealDate = (s: string): boolean => {
   const parsed = new Date(`${s}T00:00:00.000Z`)
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === s
 }
+/** The brand that marks a string checked as a calendar date (io-ts `t.brand`). */
 export interface LocalDateBrand {
   readonly LocalDate: unique symbol
 }
@@ -73,6 +77,7 @@ export const LocalDate = t.brand(
 )
 export type LocalDate = t.TypeOf<typeof LocalDate>
 
+/** The brand that marks a string checked as a sha-256 hex digest (io-ts `t.brand`). */
 export interface Sha256HexBrand {
   readonly Sha256Hex: unique symbol
 }
@@ -84,6 +89,7 @@ export const Sha256Hex = t.brand(
 )
 export type Sha256Hex = t.TypeOf<typeof Sha256Hex>
 
+/** The brand that marks a string checked as a caller-chosen id (io-ts `t.brand`). */
 export interface CallerIdBrand {
   readonly CallerId: unique symbol
 }
@@ -95,6 +101,7 @@ export const CallerId = t.brand(
 )
 export type CallerId = t.TypeOf<typeof CallerId>
 
+/** The brand that marks a string checked as an account id (io-ts `t.brand`). */
 export interface AccountIdBrand {
   readonly AccountId: unique symbol
 }
@@ -106,6 +113,7 @@ export const AccountId = t.brand(
 )
 export type AccountId = t.TypeOf<typeof AccountId>
 
+/** The brand that marks a string checked as a percentage (io-ts `t.brand`). */
 export interface PercentBrand {
   readonly Percent: unique symbol
 }
@@ -117,6 +125,7 @@ export const Percent = t.brand(
 )
 export type Percent = t.TypeOf<typeof Percent>
 
+/** The brand that marks a string checked as a conversion rate (io-ts `t.brand`). */
 export interface RateBrand {
   readonly Rate: unique symbol
 }

@@ -68,6 +68,7 @@ export const ConversionRefusalCode = t.keyof(
 )
 
 const REMAINDER = /^0(\.[0-9]*[1-9])?$/
+/** The brand that marks a string checked as a conversion's rounding remainder (io-ts `t.brand`). */
 export interface RemainderFractionBrand {
   readonly RemainderFraction: unique symbol
 }

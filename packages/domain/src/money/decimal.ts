@@ -28,4 +28,5 @@ export const ROUNDING = {
   /** Away from zero. */
   up: DecimalJs.ROUND_UP,
 } as const
+/** The name of a rounding rule of `ROUNDING`. */
 export type RoundingRule = keyof typeof ROUNDING

@@ -57,7 +57,9 @@ export type Booking = {
 
 /** What a booking needs that its event does not carry: a hold's asset, a promotion's asset. */
 export type BookingLookup = {
+  /** The asset of an account's hold, undefined when the hold is unknown. */
   readonly holdAsset: (accountId: string, holdId: string) => string | undefined
+  /** The asset of a promotion's budget, undefined when the promotion is unknown. */
   readonly promotionAsset: (promotionId: string) => string | undefined
 }
 

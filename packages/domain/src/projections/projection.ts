@@ -45,7 +45,9 @@ export type ProjectionInput = {
  */
 export type Projection<State> = {
   readonly name: string
+  /** A new, empty state (a function: `apply` may change the state it is given). */
   readonly initialState: () => State
+  /** The state after one stored event. */
   readonly apply: (state: State, input: ProjectionInput) => State
 }
 

@@ -34,6 +34,7 @@ export const Reason = boundedString(REASON_LENGTH_MAX, 'Reason')
 export const BankReference = boundedString(REFERENCE_LENGTH_MAX, 'BankReference')
 
 const CRYPTO_NETWORK = /^[a-z0-9-]{1,32}$/
+/** The brand that marks a string checked as a crypto network name (io-ts `t.brand`). */
 export interface CryptoNetworkBrand {
   readonly CryptoNetwork: unique symbol
 }

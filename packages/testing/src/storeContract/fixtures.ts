@@ -15,6 +15,7 @@ import type {
 
 /** How the contract suite gets a store: `create` must return an empty, open store. */
 export type EventStoreContractOptions = {
+  /** A new, empty, open store for one case; the suite closes it after the case. */
   readonly create: () => Promise<EventStore>
   /** Releases a store after a test; called on closed stores too. */
   readonly dispose: (store: EventStore) => Promise<void>
