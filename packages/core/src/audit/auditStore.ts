@@ -46,6 +46,7 @@ export type AuditProgress = { readonly eventsChecked: number; readonly eventsTot
 export type AuditOptions = {
   readonly expectedHead?: string
   readonly pageSize?: number
+  /** Told how far the audit got (see above); never awaited. */
   readonly onProgress?: (progress: AuditProgress) => void
 }
 
