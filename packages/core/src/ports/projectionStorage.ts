@@ -139,7 +139,10 @@ export type ProjectionTables = {
  * store's own database. Optional on the `EventStore` port; without it the ledger folds the log
  * in memory at start (see docs/architecture.md).
  */
-export type ProjectionStorage = { readonly open: (ledger: string) => ProjectionTables }
+export type ProjectionStorage = {
+  /** The tables of one ledger namespace (`''` for none). */
+  readonly open: (ledger: string) => ProjectionTables
+}
 
 // ---------------------------------------------------------------- constants
 
