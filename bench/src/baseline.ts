@@ -4,6 +4,7 @@
 // through append/appendMany: the same streams, events, expected revisions and commit sizes, with
 // the store's own checks, hashing and chaining, but no engine (no codecs, deciders or loading). It
 // runs interleaved with the engine, chunk by chunk, so a busy machine slows both alike.
+import { Bench } from 'tinybench'
 import { v7 as uuidV7 } from 'uuid'
 import { createMemoryEventStore, iterateAll, sha256Hex, storedBytes } from '@wallet-ledger/core'
 import type {
@@ -94,6 +95,26 @@ export const measureSha256 = (
   }
   const durationMs = performance.now() - started
   return { operations, durationMs, perSecond: perSecond(operations, durationMs) }
+}
+
+/**
+ * The same sha-256 floor measured by tinybench (one task: hashing one transfer's three events),
+ * `iterations` calls after its warm-up: hashes of 3 events per second, the throughput's mean.
+ */
+export const benchSha256 = async (
+  events: readonly StoredEvent[],
+  iterations: number,
+): Promise<number> => {
+  const bytes = events.map(storedBytes)
+  const bench = new Bench({ iterations, time: 0, warmupIterations: Math.min(iterations, 1_000) })
+  bench.add('sha-256 of 3 events', () => {
+    for (const item of bytes) sha256Hex(item)
+  })
+  const [task] = await bench.run()
+  const result = task?.result
+  if (result?.state !== 'completed')
+    throw new Error(`tinybench: sha-256 ${result?.state ?? 'missing'}`)
+  return result.throughput.mean
 }
 
 /** Three uuid v7 ids (one per event of a transfer), `operations` times, from the uuid package. */

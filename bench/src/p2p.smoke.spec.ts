@@ -2,7 +2,7 @@
 // run is sane, i.e. every transfer counted and completed, three events each, and no money created
 // or lost (the balances read back sum to what was deposited, nothing left held).
 import { describe, expect, it } from 'vitest'
-import { createRawStoreReplay, firstCommitFrom, measureSha256 } from './baseline.js'
+import { benchSha256, createRawStoreReplay, firstCommitFrom, measureSha256 } from './baseline.js'
 import { runP2pBenchmark } from './p2pBenchmark.js'
 import { FUNDING_MINOR, formatBenchAmount, parseBenchAmount, transfersOf } from './workload.js'
 
@@ -35,6 +35,7 @@ describe('the P2P benchmark at a tiny size', () => {
         ['FundsCredited', 'FundsDebited', 'PaymentCaptured'].sort(),
       )
       expect(measureSha256(sample, 3).operations).toBe(3)
+      expect(await benchSha256(sample, 20)).toBeGreaterThan(0)
     } finally {
       await Promise.all([raw.close(), result.close()])
     }
