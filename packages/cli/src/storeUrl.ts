@@ -53,13 +53,17 @@ export const deleteSqliteFile = (file: string): void => {
 
 // ---------------------------------------------------------------- helpers
 
+/** A URL as an error may print it: at most 200 characters, a password never (`user:***@`). */
+export const shownUrl = (url: string): string =>
+  url.slice(0, 200).replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^@/]*@/i, '$1:***@')
+
 const loadAdapter = async (url: string): Promise<StoreAdapterModule> => {
   const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase()
   const packageName = scheme === undefined ? undefined : STORE_SCHEMES[scheme]
   if (packageName === undefined) {
     const schemes = ['memory:', ...Object.keys(STORE_SCHEMES)].join(', ')
     throw cliError(
-      `"${url.slice(0, 200)}" is not a store URL; use one of ${schemes} ` +
+      `"${shownUrl(url)}" is not a store URL; use one of ${schemes} ` +
         `(for example ${DEFAULT_STORE_URL})`,
     )
   }
@@ -73,7 +77,7 @@ const loadAdapter = async (url: string): Promise<StoreAdapterModule> => {
     const code = (error as { code?: unknown }).code
     if (code !== 'ERR_MODULE_NOT_FOUND') throw error
     throw cliError(
-      `the store URL ${url.slice(0, 200)} needs the package ${packageName}, which is not ` +
+      `the store URL ${shownUrl(url)} needs the package ${packageName}, which is not ` +
         `installed; install it beside @wallet-ledger/cli (npm install ${packageName})`,
     )
   }

@@ -31,9 +31,9 @@ describe('wallet-ledger demo on a memory: store', () => {
     expect(output).toMatch(
       /merchant_qr │ bob\s+│ noodle-bar\s+│\s+88\.88 CNY │\s+13\.33 │\s+75\.55/,
     )
-    expect(output).toMatch(/online\s+│ carol .* 99\.99 │ completed/)
-    expect(output).toMatch(/p2p\s+│ alice\s+│ bob .* 45\.50 │ completed/)
-    expect(output).toMatch(/bill\s+│ dave\s+│ state-grid .* 356\.20 │ completed/)
+    expect(output).toMatch(/online\s+│ carol .* 99\.99 │\s+0\.00 │ completed/)
+    expect(output).toMatch(/p2p\s+│ alice\s+│ bob .* 45\.50 │\s+0\.00 │ completed/)
+    expect(output).toMatch(/bill\s+│ dave\s+│ state-grid .* 356\.20 │\s+0\.00 │ completed/)
   })
 
   it('trades USDT for BTC and withdraws with the 1 to 3 business-day window, then completes', () => {
@@ -53,12 +53,14 @@ describe('wallet-ledger demo on a memory: store', () => {
     expect(output).toMatch(/resolved for ivan, refunded\s+│ resolved_payer/)
     expect(output).toMatch(/payer\s+│ chat-log-order-5521\.txt\s+│ [0-9a-f]{64}/)
     expect(output).toContain('The dispute refunded 80.00 CNY to ivan.')
+    expect(output).toMatch(/online\s+│ ivan\s+│ online-mall .* 80\.00 │\s+80\.00 │ refunded/)
     expect(output).not.toMatch(/refunded 0\.00/)
   })
 
   it('freezes the stolen account and disputes the unauthorized payment', () => {
     expect(output).toMatch(/judy reports payment \w+\s+│ account frozen, dispute opened/)
     expect(output).toMatch(/the thief tries 150\.00 more\s+│ refused: account_frozen/)
+    expect(output).toMatch(/accepts the dispute\s+│ resolved_payer: 299\.00 CNY back to judy/)
   })
 
   it("lists every account's balances, explains negative world balances, prints statements", () => {

@@ -143,7 +143,10 @@ export const stolenPhone = async (stage: DemoStage): Promise<void> => {
   row('the thief tries 150.00 more', `refused: ${again.code}`)
   stage.moveTo('2026-11-28T11:05')
   const accepted = must(await ledger.respondToDispute({ disputeId, response: 'accept' }))
-  row('electronics-shop accepts the dispute', `${accepted.status}: 299.00 back to judy`)
+  row(
+    'electronics-shop accepts the dispute',
+    `${accepted.status}: ${accepted.refunded} ${accepted.asset} back to judy`,
+  )
   stage.table(['at', 'what happens', 'result'], rows)
   stage.say('A frozen account still receives: the refund reached judy while she was frozen.')
 }

@@ -18,6 +18,7 @@ export const PAYMENT_HEAD = [
   'amount',
   'discount',
   'charged',
+  'refunded',
   'status',
 ] as const
 
@@ -30,11 +31,22 @@ export const paymentRow = (view: PaymentView): string[] => [
   `${view.amount} ${view.asset}`,
   view.discount ?? '-',
   view.charged,
+  // Refunds and what disputes gave back, so a disputed payment shows its money returned.
+  view.refunded,
   view.failureReason === undefined ? view.status : `${view.status}: ${view.failureReason}`,
 ]
 
 /** The payments table's alignment: amounts right. */
-export const PAYMENT_ALIGN = ['left', 'left', 'left', 'left', 'right', 'right', 'right'] as const
+export const PAYMENT_ALIGN = [
+  'left',
+  'left',
+  'left',
+  'left',
+  'right',
+  'right',
+  'right',
+  'right',
+] as const
 
 /** Runs the chapter. */
 export const payments = async (stage: DemoStage): Promise<void> => {
