@@ -10,6 +10,7 @@ import { ledgerQueries } from '../queries/ledgerQueries.js'
 import { persistedDirectoryPage } from '../queries/persistedQueries.js'
 import { subscribeLedger } from '../queries/subscribe.js'
 import { settingsOf } from '../queries/settingsQuery.js'
+import { forgetOwner } from '../privacy/forgetOwner.js'
 import { accountCommands } from '../workflows/account/accounts.js'
 import { conversionCommands } from '../workflows/conversion/conversions.js'
 import { depositCommands } from '../workflows/deposit/deposit.js'
@@ -70,6 +71,7 @@ export const ledgerMethods = (
     ...withdrawalCommands(context),
     ...disputeCommands(context),
     ...ledgerQueries(context, runner),
+    forgetOwner: async (raw) => forgetOwner(context, raw),
     runDue: async (raw) => {
       const options = optionsOf(RunDueOptions, raw)
       if (options._tag === 'Left') return options

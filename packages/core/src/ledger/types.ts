@@ -292,6 +292,12 @@ export interface Ledger {
   ): Result<void>
   /** Freezes an account (e.g. reported stolen): it can neither pay nor withdraw until unfrozen. */
   freezeAccount(c: CommandContext & { accountId: string; reason: string }): Result<void>
+  /**
+   * Forgets the account's owner (right to erasure): records ContactErased and shreds every key
+   * sealing their personal data, which then reads as erased; balances and audit are unchanged.
+   * Needs a verified `authorization` (else `security_check_failed`). See docs/privacy.md.
+   */
+  forgetOwner(c: CommandContext & { accountId: string; authorization: Auth }): Result<void>
   /** Unfreezes a frozen account once the owner was verified again. */
   unfreezeAccount(c: CommandContext & { accountId: string; verification: string }): Result<void>
   /** Closes an account; only with zero balances and nothing held. */

@@ -1,7 +1,7 @@
 // Crypto-shredding: personal data (contacts, bank and crypto destinations) is stored encrypted
 // with a key per owner, kept outside the event store; erasing the key forgets the person while
 // every event, hash and balance stays verifiable.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { storeError } from '../ports/storeError.js'
 
 /** Holds one data key per owner. A real deployment backs it with a KMS; erase must be final. */
@@ -61,38 +61,4 @@ export const checkedKeyVault = (vault: KeyVault, ensureOpen: () => void): KeyVau
     findKey: async (ownerId) => vault.findKey(checked(ownerId)),
     erase: async (ownerId) => vault.erase(checked(ownerId)),
   }
-}
-
-const VERSION = 'v1'
-const IV_BYTES = 12
-const TAG_BYTES = 16
-
-/** Encrypts text for an owner with AES-256-GCM: `v1.<base64 iv|tag|ciphertext>`. */
-export const sealFor = async (
-  vault: KeyVault,
-  ownerId: string,
-  plaintext: string,
-): Promise<string> => {
-  const key = await vault.keyFor(ownerId)
-  const iv = randomBytes(IV_BYTES)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()])
-  return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
-}
-
-/** Decrypts what `sealFor` wrote; undefined once the owner's key is erased. */
-export const openFor = async (
-  vault: KeyVault,
-  ownerId: string,
-  sealed: string,
-): Promise<string | undefined> => {
-  const key = await vault.findKey(ownerId)
-  if (key === undefined || !sealed.startsWith(`${VERSION}.`)) return undefined
-  const raw = Buffer.from(sealed.slice(VERSION.length + 1), 'base64')
-  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
-  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-  return Buffer.concat([
-    decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-    decipher.final(),
-  ]).toString('utf8')
 }

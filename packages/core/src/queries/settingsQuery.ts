@@ -7,8 +7,7 @@ import { formatMinor } from '@wallet-ledger/domain'
 import type { AssetLimits } from '@wallet-ledger/domain'
 import type { LedgerContext } from '../ledger/context.js'
 import type { AssetLimitsView, LedgerError, LookupCode, Settings } from '../ledger/types.js'
-import { isStoreError } from '../ports/storeError.js'
-import { openFor } from '../privacy/keyVault.js'
+import { openForOwner } from '../privacy/ownerKeys.js'
 import { loadOpenedAccount } from './accountQueries.js'
 
 // ---------------------------------------------------------------- constants
@@ -85,16 +84,15 @@ const maskedContact = async (
   accountId: string,
   sealed: string,
 ): Promise<Settings['contact']> => {
+  const opened = await openForOwner(context.keyVault, accountId, sealed)
+  if (opened.state !== 'clear') return undefined
   let contact: { phone?: unknown; email?: unknown }
   try {
-    const opened = await openFor(context.keyVault, accountId, sealed)
-    if (opened === undefined) return undefined
-    contact = JSON.parse(opened) as typeof contact
-  } catch (error) {
-    // The vault's own failure is infrastructure: it rejects like any store failure.
-    if (isStoreError(error)) throw error
+    contact = JSON.parse(opened.text) as typeof contact
+  } catch {
     return undefined
   }
+  if (typeof contact !== 'object' || contact === null) return undefined
   return {
     ...(typeof contact.phone === 'string' ? { phone: maskPhone(contact.phone) } : {}),
     ...(typeof contact.email === 'string' ? { email: maskEmail(contact.email) } : {}),

@@ -173,12 +173,13 @@ const closeAccount = (command: CloseAccount, state: AccountState): Decision => {
 }
 
 /**
- * Records that the contact was erased. The one change a closed account accepts: forgetting a
- * person is a legal duty that outlives the account, and it moves no money.
+ * Records that the owner was forgotten (their key shredded). The one change a closed account
+ * accepts: forgetting a person is a legal duty that outlives the account, and it moves no money.
+ * Recorded even without a contact (withdrawal destinations and free text are sealed too) and on
+ * every request: each forgetting ends one key generation.
  */
 const eraseContact = (command: EraseContact, state: AccountState): Decision => {
   if (state.status === 'not_opened') return notFound(command.accountId)
-  if (state.contact === undefined) return right([])
   const { accountId, at } = command
   return right([{ type: 'ContactErased', schemaVersion: 1, data: { accountId, at } }])
 }

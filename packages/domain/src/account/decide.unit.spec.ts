@@ -192,8 +192,16 @@ describe('erasing the contact', () => {
       .when(simpleCommand('EraseContact'))
       .then([simpleEvent('ContactErased')]))
 
-  it('records nothing when there is no contact', () =>
-    spec.given([opened]).when(simpleCommand('EraseContact')).thenNothing())
+  it('records every forgetting, with or without a contact (each ends a key generation)', () => {
+    spec
+      .given([opened])
+      .when(simpleCommand('EraseContact'))
+      .then([simpleEvent('ContactErased')])
+    spec
+      .given([withContact, simpleEvent('ContactErased')])
+      .when(simpleCommand('EraseContact'))
+      .then([simpleEvent('ContactErased')])
+  })
 })
 
 describe('streams and routing', () => {

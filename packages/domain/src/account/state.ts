@@ -180,8 +180,9 @@ const accountOpened = (state: AccountState, event: AccountOpened): ActiveAccount
   }
 }
 
+// A forgetting may come with no contact left (it also shreds destinations and free text).
 const withoutContact = (state: OpenedAccountState): OpenedAccountState => {
-  assert(state.contact !== undefined, 'ContactErased without a contact')
+  if (state.contact === undefined) return state
   const { contact: _erased, ...rest } = state
   return rest
 }

@@ -14,7 +14,7 @@ import {
   MerchantFeeRate,
 } from '@wallet-ledger/domain'
 import type { AccountCommand } from '@wallet-ledger/domain'
-import { sealFor } from '../../privacy/keyVault.js'
+import { sealForOwner } from '../../privacy/ownerKeys.js'
 import type { LedgerContext } from '../../ledger/context.js'
 import type { Ledger, LedgerError } from '../../ledger/types.js'
 import { AmountText, AssetText, decodeCaller, parseCallerAmount } from '../../ledger/input.js'
@@ -150,7 +150,7 @@ export const accountCommands = (
     const sealed =
       contact === undefined
         ? undefined
-        : await sealFor(context.keyVault, accountId, JSON.stringify(contact))
+        : await sealForOwner(context.keyVault, accountId, JSON.stringify(contact))
     const opened = await runAccountCommand(
       context,
       { ...input.right, accountId },

@@ -28,7 +28,7 @@ import {
   parseCallerAmount,
 } from '../../ledger/input.js'
 import type { Ledger, LedgerError, WithdrawalView } from '../../ledger/types.js'
-import { sealFor } from '../../privacy/keyVault.js'
+import { currentKey, sealForOwner } from '../../privacy/ownerKeys.js'
 import {
   IdempotencyKey,
   commitMetadataOf,
@@ -97,7 +97,7 @@ const sealedDestination = async (
   accountId: string,
   destination: DestinationInput,
 ) => {
-  const reference = await sealFor(context.keyVault, accountId, secretOf(destination))
+  const reference = await sealForOwner(context.keyVault, accountId, secretOf(destination))
   return destination.type === 'bank_account'
     ? { type: destination.type, reference }
     : { type: destination.type, network: destination.network, reference }
@@ -112,7 +112,7 @@ const destinationDigest = async (
   accountId: string,
   destination: DestinationInput,
 ): Promise<string> => {
-  const key = await context.keyVault.keyFor(accountId)
+  const key = await currentKey(context.keyVault, accountId)
   return createHmac('sha256', key).update(secretOf(destination)).digest('hex')
 }
 
