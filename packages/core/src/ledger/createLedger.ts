@@ -6,7 +6,6 @@ import { createIdGenerator, ledgerIdNamespace } from '../engine/ids.js'
 import { createLocalTimeFormatter, isKnownTimeZone } from '../engine/localTime.js'
 import { createRepository } from '../engine/repository.js'
 import { createMemoryKeyVault } from '../privacy/keyVault.js'
-import type { KeyVault } from '../privacy/keyVault.js'
 import { createInFlight } from '../workflows/execution/inFlight.js'
 import type { EventStore } from '../ports/eventStore.js'
 import { ledgerMethods } from './methods.js'
@@ -33,9 +32,7 @@ const resolveStore = async (
  * @example
  * const ledger = await createLedger({ timeZone: 'Asia/Shanghai' })
  */
-export const createLedger = async (
-  options: LedgerOptions & { keyVault?: KeyVault } = {},
-): Promise<Ledger> => {
+export const createLedger = async (options: LedgerOptions = {}): Promise<Ledger> => {
   const clock = options.clock ?? (() => new Date())
   const registry = createAssetRegistry(options.assets ?? [])
   if (registry._tag === 'Left') throw configurationError(registry.left.message)

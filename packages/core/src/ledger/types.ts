@@ -9,6 +9,7 @@ import type {
   WithdrawalView as WithdrawalRecordView,
 } from '@wallet-ledger/domain'
 import type { EventStore } from '../ports/eventStore.js'
+import type { KeyVault } from '../privacy/keyVault.js'
 
 export type { ErrorCode } from '@wallet-ledger/domain'
 
@@ -238,6 +239,13 @@ export type LedgerHooks = {
 /** How to build a ledger: its store (an `EventStore` or a URL), assets, clock, zone, holidays and hooks. */
 export type LedgerOptions = {
   store?: EventStore | string
+  /**
+   * Where the per-owner keys sealing personal data live (docs/privacy.md). Default: the store's
+   * own vault (a table of its database), else one in memory. To use a KMS, pass a vault whose
+   * `keyFor` returns a 32-byte data key created atomically on first use (e.g. a KMS-wrapped key
+   * stored under that name), `findKey` returns it or undefined, and `erase` destroys it for good.
+   */
+  keyVault?: KeyVault
   assets?: { code: string; scale: number }[]
   /** The clock stamping commands (default the system clock); tests pass a fixed one. */
   clock?: () => Date
