@@ -35,6 +35,7 @@ import type {
   WithdrawalIdInput,
 } from '../workflows/withdrawal/withdrawalLifecycle.js'
 import type { RequestInput } from '../workflows/withdrawal/withdrawals.js'
+import type { ForgetOwnerInput } from '../privacy/forgetOwner.js'
 
 /** The options a query of the ledger takes after the account id. */
 type Options<M extends keyof Ledger> = Ledger[M] extends (id: string, options: infer O) => unknown
@@ -65,6 +66,7 @@ describe('the contract', () => {
     expectTypeOf<Plain<In<'setPaymentPassword'>>>().toEqualTypeOf<Accepted<typeof AccountInput>>()
     expectTypeOf<Plain<In<'setLimits'>>>().toEqualTypeOf<Accepted<typeof SetLimitsInput>>()
     expectTypeOf<Plain<In<'freezeAccount'>>>().toEqualTypeOf<Accepted<typeof FreezeInput>>()
+    expectTypeOf<Plain<In<'forgetOwner'>>>().toEqualTypeOf<Accepted<typeof ForgetOwnerInput>>()
     expectTypeOf<Plain<In<'unfreezeAccount'>>>().toEqualTypeOf<Accepted<typeof UnfreezeInput>>()
     expectTypeOf<Plain<In<'closeAccount'>>>().toEqualTypeOf<Accepted<typeof AccountInput>>()
     expectTypeOf<Plain<In<'deposit'>>>().toEqualTypeOf<Accepted<typeof DepositInput>>()

@@ -77,6 +77,9 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
       amounts: ['perDay'],
     }),
     command('freezeAccount', { ...account, reason: 'lost' }, ['accountId', 'reason']),
+    command('forgetOwner', { ...account, authorization: AUTH }, ['accountId', 'authorization'], {
+      nested: ['authorization'],
+    }),
     command('unfreezeAccount', { ...account, verification: 'id' }, ['accountId', 'verification']),
     command('closeAccount', account, ['accountId']),
     command(
