@@ -170,6 +170,14 @@ export type Notification = {
 export type PaymentView = PaymentRecordView
 /** A withdrawal; `expectedBy` once submitted, `failureReason` when it failed. */
 export type WithdrawalView = WithdrawalRecordView
+/**
+ * A withdrawal's destination as `withdrawal(id, { reveal: true })` shows it to a payout service:
+ * in clear, or `erased` (the owner was forgotten) or `unreadable` (the stored bytes were edited).
+ */
+export type RevealedDestination =
+  | { type: 'bank_account'; state: 'clear'; bank: string; accountNumber: string }
+  | { type: 'crypto_address'; network: string; state: 'clear'; address: string }
+  | { type: 'bank_account' | 'crypto_address'; network?: string; state: 'erased' | 'unreadable' }
 /** A dispute, with what it holds from the payee, what it refunded and the response deadline. */
 export type DisputeView = DisputeRecordView
 /** A conversion: what moved, what was asked for, and why it was refused. */
@@ -484,7 +492,17 @@ export interface Ledger {
   /** A payment by id. */
   payment(id: string): Result<PaymentView, LookupCode<'payment_not_found'>>
   /** A withdrawal by id. */
-  withdrawal(id: string): Result<WithdrawalView, LookupCode<'withdrawal_not_found'>>
+  /**
+   * A withdrawal. With `reveal: true`, while it is in flight (requested, verified, submitted), also
+   * its `destination` opened with the owner's key (for the payout service; see docs/privacy.md).
+   */
+  withdrawal(
+    id: string,
+    o?: { reveal?: boolean },
+  ): Result<
+    WithdrawalView & { destination?: RevealedDestination },
+    LookupCode<'withdrawal_not_found'>
+  >
   /** A dispute by id. */
   dispute(id: string): Result<DisputeView, LookupCode<'dispute_not_found'>>
   /** A conversion by id. */

@@ -18,6 +18,7 @@ import {
 } from './withdrawalSteps.js'
 import type { ExistingWithdrawal, WithdrawalStep } from './withdrawalSteps.js'
 import { withdrawalNotFound } from '../../ledger/notFound.js'
+import { revealDestination, withdrawalReadOptions } from '../../privacy/revealDestination.js'
 import { entryIdOf } from '../shared/ids.js'
 
 // ---------------------------------------------------------------- input codecs
@@ -176,11 +177,19 @@ export const withdrawalLifecycleCommands = (
       }),
     )
   },
-  withdrawal: async (withdrawalId) => {
+  withdrawal: async (withdrawalId, raw) => {
     const id = queryIdOf(withdrawalId, 'withdrawalId', CallerId.is, withdrawalNotFound)
     if (id._tag === 'Left') return id
+    const options = withdrawalReadOptions(raw)
+    if (options._tag === 'Left') return options
     const loaded = await context.repository.load(context.definitions.withdrawal, id.right)
-    if (loaded.state.status === 'not_requested') return left(withdrawalNotFound(id.right))
-    return right(viewOfWithdrawal(loaded.state))
+    const state = loaded.state
+    if (state.status === 'not_requested') return left(withdrawalNotFound(id.right))
+    const view = viewOfWithdrawal(state)
+    // Only in flight: a settled withdrawal's destination is no payout service's business.
+    const inFlight = ['requested', 'verified', 'submitted'].includes(state.status)
+    if (options.right.reveal !== true || !inFlight || !('destination' in state)) return right(view)
+    const destination = await revealDestination(context, state.accountId, state.destination)
+    return right({ ...view, destination })
   },
 })

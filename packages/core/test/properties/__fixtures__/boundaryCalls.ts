@@ -180,6 +180,11 @@ export const boundaryCalls = (ids: StoryIds): BoundaryCall[] => {
       },
     },
     options('balances', { asOf: ids.now }),
+    {
+      method: 'withdrawal',
+      shape: { valid: { reveal: true }, required: [] },
+      call: (ledger, input) => ledger.withdrawal(withdrawalId, input as never),
+    },
     options('history', { asset: 'USD', limit: 5 }),
     options('statement', { asset: 'USD', from: ids.now, to: ids.now }, ['asset', 'from', 'to']),
   ]
