@@ -20,8 +20,10 @@ const context = {
 describe('measureRawSqlite', () => {
   it('copies every event row of the run, timing one commit per transfer', async () => {
     const workload = { accounts: 8, transfers: 150, seed: 5 }
-    const run = await runSqliteP2p(context, workload, 'NORMAL', 4)
-    expect(run.result.count).toBe(workload.transfers)
+    // One in flight: with several on few accounts a transfer may end as concurrency_conflict and
+    // write no commit, which would make the count below vary from run to run.
+    const run = await runSqliteP2p(context, workload, 'NORMAL', 1)
+    expect(run.result.refused).toEqual({})
     const target = join(root, 'raw.db')
     const raw = measureRawSqlite(run.path, target, run.transferFrom, 'NORMAL')
     expect(raw.transfers).toBe(workload.transfers)

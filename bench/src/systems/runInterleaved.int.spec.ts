@@ -10,7 +10,7 @@ import type { P2pSystem } from './p2pSystem.js'
 import { runInterleaved } from './runInterleaved.js'
 import { createWalletLedgerSystem } from './walletLedgerSystem.js'
 
-const TINY = { accounts: 6, transfers: 2_500, seed: 3 }
+const TINY = { accounts: 6, transfers: 1_200, seed: 3 }
 const [castoreCore, castoreInMemory, emmett] = await Promise.all(
   [...CASTORE_PACKAGES, EMMETT_PACKAGE].map((name) => loadPeer(name)),
 )
