@@ -140,4 +140,67 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // The examples are services: core's root entry only, never its adapter plumbing nor the domain
+    // (everything a service needs, audit's answer included, is on @wallet-ledger/core).
+    files: ['examples/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictedImports([
+        noTesting,
+        {
+          group: [
+            '@wallet-ledger/core/adapter',
+            '@wallet-ledger/domain',
+            '@wallet-ledger/domain/*',
+          ],
+          message: 'a service imports @wallet-ledger/core only.',
+        },
+      ]),
+    },
+  },
+  {
+    // Production functions stay short enough to read at once (issue 6). Tests, fixtures and the
+    // test kit are exempt.
+    files: [
+      'packages/*/src/**/*.ts',
+      'packages/*/src/**/*.mts',
+      'bench/src/**/*.ts',
+      'examples/src/**/*.ts',
+    ],
+    ignores: ['**/*.spec.ts', '**/__fixtures__/**', 'packages/testing/**'],
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: 70, skipBlankLines: true, skipComments: true, IIFEs: true },
+      ],
+    },
+  },
+  {
+    // Files that had a longer function when the limit came in, each to be split (issue 6): the
+    // rule is off for them only, so every other file keeps to it. Remove a file once it is split.
+    files: [
+      'packages/cli/src/commands/importEvents.ts',
+      'packages/cli/src/commands/reads.ts',
+      'packages/cli/src/demo/disputes.ts',
+      'packages/cli/src/demo/payments.ts',
+      'packages/core/src/engine/definitions.ts',
+      'packages/core/src/engine/repository.ts',
+      'packages/core/src/projections/runner.ts',
+      'packages/core/src/store/catchUpSubscription.ts',
+      'packages/core/src/store/memoryEventStore.ts',
+      'packages/core/src/workflows/account/accounts.ts',
+      'packages/core/src/workflows/deposit/deposit.ts',
+      'packages/core/src/workflows/dispute/disputes.ts',
+      'packages/core/src/workflows/payment/payments.ts',
+      'packages/core/src/workflows/withdrawal/withdrawalLifecycle.ts',
+      'packages/store-eventstoredb/src/esdbSnapshots.ts',
+      'packages/store-eventstoredb/src/eventStoreDbEventStore.ts',
+      'packages/store-postgres/src/postgresEventStore.ts',
+      'packages/store-postgres/src/postgresProjections.ts',
+      'packages/store-sqlite/src/sqliteEventStore.ts',
+      'packages/store-sqlite/src/sqliteProjections.ts',
+      'packages/store-sqlite/src/sqliteWriter.ts',
+    ],
+    rules: { 'max-lines-per-function': 'off' },
+  },
 )

@@ -79,4 +79,14 @@ describe('the architecture lint', () => {
     }
     expect(await ruleIdsFor(source, 'packages/core/src/workflows/probe.unit.spec.ts')).toEqual([])
   })
+
+  it('keeps production functions to 70 lines, not tests', async () => {
+    const body = Array.from({ length: 71 }, (_, n) => `  const v${n} = ${n}`).join('\n')
+    const source = `export const long = (): number => {\n${body}\n  return v0\n}\n`
+    expect((await ruleIdsFor(source, 'packages/core/src/probe.ts')).join('\n')).toMatch(
+      /max-lines-per-function/,
+    )
+    const inSpec = await ruleIdsFor(source, 'packages/core/src/probe.unit.spec.ts')
+    expect(inSpec.filter((line) => line.startsWith('max-lines'))).toEqual([])
+  })
 })

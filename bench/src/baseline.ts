@@ -6,7 +6,8 @@
 // runs interleaved with the engine, chunk by chunk, so a busy machine slows both alike.
 import { Bench } from 'tinybench'
 import { v7 as uuidV7 } from 'uuid'
-import { createMemoryEventStore, iterateAll, sha256Hex, storedBytes } from '@wallet-ledger/core'
+import { createMemoryEventStore } from '@wallet-ledger/core'
+import { iterateAll, sha256Hex, storedBytes } from '@wallet-ledger/core/adapter'
 import type {
   EventStore,
   ExpectedRevision,

@@ -4,7 +4,7 @@
 //   node bench/dist/replay/replayWorker.js ceiling <file>   raw read + JSON.parse + sha-256 of each row
 // Exit 1 when the audit finds a violation: a replay that checks nothing wrong measures nothing.
 import { createHash } from 'node:crypto'
-import { auditStore, createDefinitions } from '@wallet-ledger/core'
+import { auditStore, createDefinitions } from '@wallet-ledger/core/adapter'
 import { builtInAssetRegistry } from '@wallet-ledger/domain'
 import { createSqliteEventStore } from '@wallet-ledger/store-sqlite'
 import Database from 'better-sqlite3'

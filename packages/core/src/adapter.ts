@@ -1,11 +1,13 @@
 /**
- * `@wallet-ledger/core/adapter`: the port types and building blocks a store package needs.
+ * `@wallet-ledger/core/adapter`: the port types and building blocks a store package (or a tool
+ * over a store) needs.
  *
  * @packageDocumentation
  * @module adapter
  */
-// @wallet-ledger/core/adapter: what a store package needs beside the port. Services never import
-// this: their names are on the package root.
+// @wallet-ledger/core/adapter: what a store package (or a tool working on a store, such as the
+// cli's audit) needs beside the port. Services never import this: their names are on the package
+// root. Nothing test-only is exported here or there.
 
 // ---------------------------------------------------------------- the port
 export type {
@@ -87,3 +89,9 @@ export {
   checkStreamName,
   checkWrites,
 } from './store/validate.js'
+
+// ---------------------------------------------------------------- tools over a store (the cli)
+export type { AuditDeps, AuditOptions, AuditProgress } from './audit/auditStore.js'
+export { auditStore } from './audit/auditStore.js'
+export type { Definitions } from './engine/definitions.js'
+export { createDefinitions } from './engine/definitions.js'

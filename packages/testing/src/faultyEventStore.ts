@@ -2,7 +2,7 @@
 // rejects with `store_unavailable` (before or after the inner store wrote it), and from then on
 // every call rejects, as if the process had died. Crash properties run a ledger over it, then a new
 // ledger over the inner store (the "restarted process") to check that recover() repairs the damage.
-import { storeError } from '@wallet-ledger/core'
+import { storeError } from '@wallet-ledger/core/adapter'
 import type { EventStore } from '@wallet-ledger/core'
 import { assert } from '@wallet-ledger/domain'
 

@@ -2,8 +2,9 @@
 // stays bounded: it never loads the log), with a progress bar on a terminal fed by the audit's own
 // progress reports, and reports every violation by stream and revision. Exit 0 clean, 1
 // violations, 2 the store could not be read.
-import { auditStore, createDefinitions } from '@wallet-ledger/core'
-import type { AuditProgress, AuditReport } from '@wallet-ledger/core'
+import { auditStore, createDefinitions } from '@wallet-ledger/core/adapter'
+import type { AuditReport } from '@wallet-ledger/core'
+import type { AuditProgress } from '@wallet-ledger/core/adapter'
 import { createAssetRegistry } from '@wallet-ledger/domain'
 import { SingleBar } from 'cli-progress'
 import type { Command } from 'commander'

@@ -3,7 +3,7 @@
 // journal entry as an hledger or beancount transaction (--format).
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { iterateAll } from '@wallet-ledger/core'
+import { iterateAll } from '@wallet-ledger/core/adapter'
 import type { Command } from 'commander'
 import { cliError } from '../cliError.js'
 import { endLine, eventLine } from '../output/eventLines.js'

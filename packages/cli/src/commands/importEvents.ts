@@ -5,7 +5,7 @@
 // through the store's importCommit, which checks each commit once more inside its transaction.
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { GENESIS_COMMIT_HASH, commitHash, eventHash } from '@wallet-ledger/core'
+import { GENESIS_COMMIT_HASH, commitHash, eventHash } from '@wallet-ledger/core/adapter'
 import type { StoredEvent } from '@wallet-ledger/core'
 import { limits } from '@wallet-ledger/domain'
 import type { Command } from 'commander'

@@ -20,6 +20,7 @@ import {
 } from '../../test/audit/__fixtures__/auditedLedger.js'
 import type { AuditedLedger } from '../../test/audit/__fixtures__/auditedLedger.js'
 import { orThrow } from '../ledger/result.js'
+import { memoryTamperOf } from '../store/memoryTamper.js'
 
 let fixture: AuditedLedger
 let deposit: string
@@ -32,7 +33,7 @@ beforeEach(async () => {
   payment = (await eventOf(fixture.store, 'payment-', 'PaymentCaptured')).stream
 })
 
-const tamper = () => fixture.store.unsafeInternals
+const tamper = () => memoryTamperOf(fixture.store)
 
 describe('audit of a tampered log', () => {
   it('reports an event whose data was edited after its hash was taken', async () => {

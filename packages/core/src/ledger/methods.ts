@@ -5,6 +5,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { CallerId, boundedString, directoryPage } from '@wallet-ledger/domain'
 import { auditStore } from '../audit/auditStore.js'
 import { createProjectionRunner, projectionTablesOf } from '../projections/runner.js'
+import type { ProjectionRunner } from '../projections/runner.js'
 import { accountViewOf, loadOpenedAccount } from '../queries/accountQueries.js'
 import { ledgerQueries } from '../queries/ledgerQueries.js'
 import { persistedDirectoryPage } from '../queries/persistedQueries.js'
@@ -50,6 +51,23 @@ export const AuditOptions = t.partial({ expectedHead: boundedString(128, 'Head')
 const optionsOf = <A>(codec: t.Type<A, unknown, unknown>, raw: unknown): Either<LedgerError, A> =>
   decodeCaller(codec, raw ?? {})
 
+/** `accounts()`: a page of the account directory, from the persisted tables when the store has them. */
+const accountsOf =
+  (runner: ProjectionRunner): Ledger['accounts'] =>
+  async (raw = {}): Promise<Either<LedgerError, { accounts: AccountView[]; next?: string }>> => {
+    const options = decodeCaller(AccountsOptions, raw)
+    if (options._tag === 'Left') return options
+    const query = { ...options.right, limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT }
+    const tables = await runner.sync()
+    const page =
+      tables === undefined
+        ? directoryPage((await runner.catchUp()).accountDirectory, query)
+        : await persistedDirectoryPage(tables, query)
+    if (page._tag === 'Left') return page
+    const accounts: AccountView[] = page.right.accounts.map((entry) => ({ ...entry }))
+    return right(page.right.next === undefined ? { accounts } : { accounts, next: page.right.next })
+  }
+
 /** Assembles the ledger's methods over one context. */
 export const ledgerMethods = (
   context: LedgerContext,
@@ -89,23 +107,7 @@ export const ledgerMethods = (
       const state = await loadOpenedAccount(context, accountId)
       return state._tag === 'Left' ? state : right(accountViewOf(state.right))
     },
-    accounts: async (
-      raw = {},
-    ): Promise<Either<LedgerError, { accounts: AccountView[]; next?: string }>> => {
-      const options = decodeCaller(AccountsOptions, raw)
-      if (options._tag === 'Left') return options
-      const query = { ...options.right, limit: options.right.limit ?? ACCOUNTS_PAGE_DEFAULT }
-      const tables = await runner.sync()
-      const page =
-        tables === undefined
-          ? directoryPage((await runner.catchUp()).accountDirectory, query)
-          : await persistedDirectoryPage(tables, query)
-      if (page._tag === 'Left') return page
-      const accounts: AccountView[] = page.right.accounts.map((entry) => ({ ...entry }))
-      return right(
-        page.right.next === undefined ? { accounts } : { accounts, next: page.right.next },
-      )
-    },
+    accounts: accountsOf(runner),
     payment: async (paymentId) => {
       // No payment has a malformed id, and its stream name would make the store reject the read.
       const id = queryIdOf(paymentId, 'paymentId', CallerId.is, paymentNotFound)

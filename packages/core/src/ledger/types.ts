@@ -88,6 +88,10 @@ export type LedgerError<Code extends ErrorCode = ErrorCode> = {
 export type LookupCode<NotFound extends ErrorCode> = 'invalid_input' | NotFound
 /** Every command and query resolves to an `Either`; only infrastructure failures reject. */
 export type Result<T, Code extends ErrorCode = ErrorCode> = Promise<Either<LedgerError<Code>, T>>
+/** What a command of the ledger takes: `CommandInput<'pay'>` is the input of `pay()`. */
+export type CommandInput<M extends keyof Ledger> = Ledger[M] extends (input: infer I) => unknown
+  ? I
+  : never
 /** What the caller's app verified. */
 export type Auth = { method: 'payment_password' | 'two_factor'; verified: boolean }
 /** Optional fields every command accepts. */

@@ -27,7 +27,7 @@ import {
   type MemoryRecord,
 } from './memoryLog.js'
 import { startMemorySubscription } from './memorySubscription.js'
-import { createMemoryTamper, type MemoryTamper } from './memoryTamper.js'
+import { attachMemoryTamper } from './memoryTamper.js'
 import { recordedInstant, sealCommit } from './sealCommit.js'
 import {
   checkMaxCount,
@@ -54,11 +54,8 @@ export type MemoryEventStoreOptions = {
   readonly atomicAppendMany?: boolean
 }
 
-/** The in-memory store: the port plus test-only hooks. */
-export type MemoryEventStore = EventStore & {
-  /** TEST-ONLY: corrupts the stored data for audit tests. Never use it outside tests. */
-  readonly unsafeInternals: MemoryTamper
-}
+/** The in-memory store: the port, nothing more (its test-only tamper hooks are not on it). */
+export type MemoryEventStore = EventStore
 
 // ---------------------------------------------------------------- constructors
 
@@ -224,10 +221,13 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): M
     // Keys live as long as the streams they protect: a ledger restarted over this store (a crash
     // test's "new process") reads the destinations and fingerprints the first one sealed.
     keyVault: checkedKeyVault(createMemoryKeyVault(), ensureOpen),
-    unsafeInternals: createMemoryTamper(log),
   }
-  if (options.atomicAppendMany === false) return store
-  return { ...store, appendMany: async (writes, metadata = {}) => commit(writes, metadata) }
+  if (options.atomicAppendMany === false) return attachMemoryTamper(store, log)
+  const atomic: MemoryEventStore = {
+    ...store,
+    appendMany: async (writes, metadata = {}) => commit(writes, metadata),
+  }
+  return attachMemoryTamper(atomic, log)
 }
 
 // ---------------------------------------------------------------- helpers

@@ -10,6 +10,7 @@ import { createChainVerifier } from './chain.js'
 import { createEventIdSource } from './eventId.js'
 import { createMemoryEventStore } from './memoryEventStore.js'
 import { iterateAll, iterateStream } from './paging.js'
+import { memoryTamperOf } from './memoryTamper.js'
 
 const numbered = (count: number, from = 0) =>
   Array.from({ length: count }, (_, index) => ({
@@ -154,7 +155,7 @@ describe('the test-only tamper hooks', () => {
 
   it('editEventData keeps the old hash: caught as event_hash_mismatch', async () => {
     const { store } = await threeCommits()
-    store.unsafeInternals.editEventData(4n, { n: 1_000_000 })
+    memoryTamperOf(store).editEventData(4n, { n: 1_000_000 })
     const [edited] = await collect(store.readAll({ fromPosition: 4n, maxCount: 1 }))
     expect(edited?.data).toEqual({ n: 1_000_000 })
     expect((await verifyAll(store)).codes).toEqual(['event_hash_mismatch'])
@@ -162,7 +163,7 @@ describe('the test-only tamper hooks', () => {
 
   it('dropEvent in the middle leaves a revision gap and a broken commit', async () => {
     const { store } = await threeCommits()
-    store.unsafeInternals.dropEvent(3n)
+    memoryTamperOf(store).dropEvent(3n)
     const revisions = (await collect(store.readStream('a-1'))).map((event) => event.revision)
     expect(revisions).toEqual([0n, 1n, 3n, 4n])
     expect((await verifyAll(store)).codes).toEqual(['commit_hash_mismatch'])
@@ -170,7 +171,7 @@ describe('the test-only tamper hooks', () => {
 
   it('dropEvent at the tail is seen against the kept head', async () => {
     const { store, head } = await threeCommits()
-    for (const position of [5n, 4n, 3n]) store.unsafeInternals.dropEvent(position)
+    for (const position of [5n, 4n, 3n]) memoryTamperOf(store).dropEvent(position)
     const verified = await verifyAll(store)
     expect(verified.codes).toEqual([])
     expect(verified.head).not.toBe(head.commitHash)
@@ -179,7 +180,7 @@ describe('the test-only tamper hooks', () => {
 
   it('swapEvents reorders the log and breaks the commit', async () => {
     const { store } = await threeCommits()
-    store.unsafeInternals.swapEvents(3n, 4n)
+    memoryTamperOf(store).swapEvents(3n, 4n)
     const positions = (await collect(iterateAll(store))).map((event) => event.position)
     expect(positions).toEqual([0n, 1n, 2n, 4n, 3n, 5n])
     expect((await verifyAll(store)).codes).toEqual(['commit_hash_mismatch'])
@@ -187,14 +188,14 @@ describe('the test-only tamper hooks', () => {
 
   it('deleteStream removes a stream: the next commit no longer chains', async () => {
     const { store } = await threeCommits()
-    store.unsafeInternals.deleteStream('b-1')
+    memoryTamperOf(store).deleteStream('b-1')
     expect(await collect(store.readStream('b-1'))).toEqual([])
     expect((await verifyAll(store)).codes).toEqual(['commit_hash_mismatch'])
   })
 
   it('replaceEvent can rewrite hashes too', async () => {
     const { store } = await threeCommits()
-    store.unsafeInternals.replaceEvent(2n, { hash: 'f'.repeat(64) })
+    memoryTamperOf(store).replaceEvent(2n, { hash: 'f'.repeat(64) })
     expect((await verifyAll(store)).codes).toEqual(['event_hash_mismatch', 'commit_hash_mismatch'])
   })
 })

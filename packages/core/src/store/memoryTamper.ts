@@ -1,6 +1,7 @@
 // TEST-ONLY hooks that corrupt an in-memory store the way a hostile operator or a broken disk would,
 // so audit tests can prove each kind of tampering is caught. They are not part of the EventStore
-// port, check nothing, and leave the store unfit for further appends.
+// port, check nothing, and leave the store unfit for further appends. They are on no public type
+// and exported from no entry point: tests reach them with `memoryTamperOf(store)` from this file.
 import { assert } from '@wallet-ledger/domain'
 import type { JsonValue, StoredEvent } from '../ports/eventStore.js'
 import { builtRecord, eventOf, type MemoryLog } from './memoryLog.js'
@@ -75,4 +76,20 @@ const locate = (log: MemoryLog, position: bigint) => {
   const streamIndex = streamEvents.indexOf(record)
   assert(streamIndex >= 0, `event at position ${position} is missing from its stream`)
   return { index, record, event, streamEvents, streamIndex }
+}
+
+// The hooks of each memory store, kept off the store object so no public type carries them.
+const TAMPERS = new WeakMap<object, MemoryTamper>()
+
+/** Registers the tamper hooks over `log` for `store` (the memory store's factory only). */
+export const attachMemoryTamper = <Store extends object>(store: Store, log: MemoryLog): Store => {
+  TAMPERS.set(store, createMemoryTamper(log))
+  return store
+}
+
+/** TEST-ONLY: the tamper hooks of a store made by `createMemoryEventStore`. */
+export const memoryTamperOf = (store: object): MemoryTamper => {
+  const tamper = TAMPERS.get(store)
+  assert(tamper !== undefined, 'memoryTamperOf: not a memory event store')
+  return tamper
 }

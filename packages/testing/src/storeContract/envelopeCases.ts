@@ -8,7 +8,7 @@ import {
   createChainVerifier,
   sha256Hex,
   storedBytes,
-} from '@wallet-ledger/core'
+} from '@wallet-ledger/core/adapter'
 import type { EventStore } from '@wallet-ledger/core'
 import { numbered, page, readEverything, type StoreHarness } from './fixtures.js'
 

@@ -3,7 +3,8 @@
 // hashes, so the copy reads the same and has the same head; a commit that does not continue the
 // store exactly is refused `invalid_argument` and writes nothing; later appends chain on.
 import { describe, expect, it } from 'vitest'
-import { commitHash, createMemoryEventStore } from '@wallet-ledger/core'
+import { createMemoryEventStore } from '@wallet-ledger/core'
+import { commitHash } from '@wallet-ledger/core/adapter'
 import type { EventStore, StoredEvent } from '@wallet-ledger/core'
 import { expectStoreError, numbered, readEverything, type StoreHarness } from './fixtures.js'
 

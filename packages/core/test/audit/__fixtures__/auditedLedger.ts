@@ -10,6 +10,7 @@ import { GENESIS_COMMIT_HASH, commitHash, eventHash } from '../../../src/store/c
 import { createMemoryEventStore } from '../../../src/store/memoryEventStore.js'
 import type { MemoryEventStore } from '../../../src/store/memoryEventStore.js'
 import { iterateAll } from '../../../src/store/paging.js'
+import { memoryTamperOf } from '../../../src/store/memoryTamper.js'
 
 // ---------------------------------------------------------------- types
 
@@ -109,7 +110,7 @@ export const resealChain = async (store: MemoryEventStore): Promise<void> => {
     const hashes = commit.map((event) => eventHash(event))
     previous = commitHash(previous, hashes)
     commit.forEach((event, offset) =>
-      store.unsafeInternals.replaceEvent(event.position, {
+      memoryTamperOf(store).replaceEvent(event.position, {
         hash: hashes[offset]!,
         commitHash: previous,
       }),

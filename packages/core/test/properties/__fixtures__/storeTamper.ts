@@ -4,6 +4,7 @@
 // by editing its memory. Positions name events as the store gave them.
 import type { MemoryEventStore } from '../../../src/store/memoryEventStore.js'
 import { canonicalJson } from '../../../src/store/canonicalJson.js'
+import { memoryTamperOf } from '../../../src/store/memoryTamper.js'
 
 // ---------------------------------------------------------------- types
 
@@ -23,7 +24,7 @@ export type StoreTamper = {
 
 /** The memory store's tamper hooks as a `StoreTamper`. */
 export const memoryStoreTamper = (store: MemoryEventStore): StoreTamper => {
-  const hooks = store.unsafeInternals
+  const hooks = memoryTamperOf(store)
   return {
     editData: async (position, edit) => {
       let data: unknown
