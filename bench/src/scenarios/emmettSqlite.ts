@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { createSqliteEventStore } from '@wallet-ledger/store-sqlite'
-import type { Scenario, ScenarioContext, ScenarioRow } from '../harness/scenario.js'
+import type { Scenario, ScenarioContext } from '../harness/scenario.js'
 import type { P2pSystem } from '../systems/p2pSystem.js'
-import { runInterleaved } from '../systems/runInterleaved.js'
+import { interleavedRows, runInterleaved } from '../systems/runInterleaved.js'
 import type { InterleavedResult } from '../systems/runInterleaved.js'
 import { createWalletLedgerSystem } from '../systems/walletLedgerSystem.js'
 import type { WorkloadOptions } from '../workload.js'
@@ -46,26 +46,7 @@ export const emmettSqlite: Scenario = {
     const emmett = await runEmmettChild(context, workload)
     if (typeof emmett === 'string') context.skip(EMMETT_SQLITE, emmett)
     else results.push(emmett)
-    return results.flatMap((result): ScenarioRow[] => {
-      const baseline =
-        result.name !== EMMETT_SQLITE && typeof emmett !== 'string'
-          ? { baseline: EMMETT_SQLITE }
-          : {}
-      return [
-        {
-          system: result.name,
-          figure: (result.transfers * 1000) / result.wallMs,
-          unit: 'transfers/s',
-          ...baseline,
-        },
-        {
-          system: result.name,
-          figure: (result.cpuMs * 1000) / result.transfers,
-          unit: 'µs CPU/transfer',
-          ...baseline,
-        },
-      ]
-    })
+    return interleavedRows(results, EMMETT_SQLITE)
   },
 }
 

@@ -1,11 +1,11 @@
 // In-memory P2P transfers, one at a time: wallet-ledger through its public API, every check on,
 // against castore 2.4 (a debit and a credit in one event group) and Emmett 0.42 (a debit command
 // then a credit command), in one process, interleaved. The peers are skipped loudly when absent.
-import type { Scenario, ScenarioContext, ScenarioRow } from '../harness/scenario.js'
+import type { Scenario, ScenarioContext } from '../harness/scenario.js'
 import { CASTORE_PACKAGES, createCastoreSystem } from '../systems/castoreSystem.js'
 import { EMMETT_PACKAGE, createEmmettSystem } from '../systems/emmettSystem.js'
 import type { P2pSystem } from '../systems/p2pSystem.js'
-import { runInterleaved } from '../systems/runInterleaved.js'
+import { interleavedRows, runInterleaved } from '../systems/runInterleaved.js'
 import { createWalletLedgerSystem } from '../systems/walletLedgerSystem.js'
 
 /** Scenario `p2p-memory`. */
@@ -23,24 +23,7 @@ export const p2pMemory: Scenario = {
     const systems = [await createWalletLedgerSystem(context.seed), ...(await loadPeers(context))]
     try {
       const results = await runInterleaved(systems, workload, context.log)
-      const hasCastore = results.some((result) => result.name === 'castore')
-      return results.flatMap((result): ScenarioRow[] => {
-        const baseline = result.name !== 'castore' && hasCastore ? { baseline: 'castore' } : {}
-        return [
-          {
-            system: result.name,
-            figure: (result.transfers * 1000) / result.wallMs,
-            unit: 'transfers/s',
-            ...baseline,
-          },
-          {
-            system: result.name,
-            figure: (result.cpuMs * 1000) / result.transfers,
-            unit: 'µs CPU/transfer',
-            ...baseline,
-          },
-        ]
-      })
+      return interleavedRows(results, 'castore')
     } finally {
       for (const system of systems) await system.close()
     }

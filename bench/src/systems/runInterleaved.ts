@@ -4,6 +4,7 @@
 import { FUNDING_MINOR, transfersOf } from '../workload.js'
 import type { WorkloadOptions } from '../workload.js'
 import type { P2pSystem } from './p2pSystem.js'
+import type { ScenarioRow } from '../harness/scenario.js'
 
 /** One system's totals over the timed transfers. */
 export type InterleavedResult = {
@@ -12,6 +13,34 @@ export type InterleavedResult = {
   readonly wallMs: number
   /** Process CPU time (user + system), which moves less than wall time with other processes. */
   readonly cpuMs: number
+}
+
+/**
+ * The two rows of each system's totals (throughput and CPU per transfer), measured against
+ * `baseline` when it ran, except the baseline's own rows.
+ */
+export const interleavedRows = (
+  results: readonly InterleavedResult[],
+  baseline: string,
+): ScenarioRow[] => {
+  const hasBaseline = results.some((result) => result.name === baseline)
+  return results.flatMap((result): ScenarioRow[] => {
+    const against = result.name !== baseline && hasBaseline ? { baseline } : {}
+    return [
+      {
+        system: result.name,
+        figure: (result.transfers * 1000) / result.wallMs,
+        unit: 'transfers/s',
+        ...against,
+      },
+      {
+        system: result.name,
+        figure: (result.cpuMs * 1000) / result.transfers,
+        unit: 'µs CPU/transfer',
+        ...against,
+      },
+    ]
+  })
 }
 
 /** Transfers each system runs before the next one's turn. */
